@@ -1,0 +1,62 @@
+// `npm test`: every check, in the order a failure is cheapest to find, then one closing line
+// with the runners' combined counts.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const steps = [
+  ['Lint and format (Biome)', 'npx', ['biome', 'ci', '.']],
+  ['Type check (astro check)', 'npx', ['astro', 'check']],
+  [
+    'Unit tests (Vitest)',
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json'],
+  ],
+  ['Build (astro build)', 'npx', ['astro', 'build']],
+  ['Browser (ensure Chromium)', 'node', ['scripts/ensure-browser.mjs']],
+  ['Browser tests (Playwright)', 'npx', ['playwright', 'test']],
+];
+
+rmSync('reports', { recursive: true, force: true });
+mkdirSync('reports', { recursive: true });
+
+const started = Date.now();
+let failedStep;
+for (const [name, cmd, args] of steps) {
+  console.log(`\n▶ ${name}`);
+  const t0 = Date.now();
+  const result = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' },
+  });
+  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    failedStep = name;
+    console.log(`✖ ${name} failed after ${seconds} s`);
+    break;
+  }
+  console.log(`✔ ${name} (${seconds} s)`);
+}
+
+const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
+const vitest = readJson('reports/vitest.json');
+const playwright = readJson('reports/playwright.json');
+const counts = { passed: 0, failed: 0, skipped: 0 };
+if (vitest) {
+  counts.passed += vitest.numPassedTests;
+  counts.failed += vitest.numFailedTests;
+  counts.skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0);
+  console.log(`\nVitest: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed`);
+}
+if (playwright) {
+  const s = playwright.stats;
+  counts.passed += s.expected + s.flaky;
+  counts.failed += s.unexpected;
+  counts.skipped += s.skipped;
+  console.log(`Playwright: ${s.expected + s.flaky} passed, ${s.unexpected} failed`);
+}
+console.log(
+  `Total time: ${((Date.now() - started) / 1000).toFixed(0)} s${failedStep ? `; stopped at: ${failedStep}` : ''}`,
+);
+if (failedStep && counts.failed === 0) counts.failed = 1; // a failed check counts even when no runner reported it
+console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+process.exit(failedStep ? 1 : 0);

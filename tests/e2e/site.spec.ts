@@ -1,0 +1,101 @@
+import { expect, test } from '@playwright/test';
+import { axeViolations, gotoThemed, publishedPaths, watchConsole } from './helpers';
+
+const paths = publishedPaths();
+
+test('the sitemap lists the home page, the glossary and the article', () => {
+  expect(paths).toEqual(expect.arrayContaining(['/', '/glossary/', '/kb/q153066/']));
+});
+
+for (const path of [...paths, '/kb/Q153066/', '/404.html']) {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`${path} in ${theme}: loads without console errors and axe finds no violations`, async ({
+      page,
+    }) => {
+      const errors = watchConsole(page);
+
+      await gotoThemed(page, path, theme);
+      await page.waitForLoadState('networkidle');
+      const violations = await axeViolations(page);
+
+      expect(violations).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  }
+}
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the article shows its Applies to block and its three sections', async ({ page }) => {
+    await page.goto('/kb/q153066/');
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/IPC\$ connections do not disconnect/i);
+    const applies = page.getByRole('complementary', { name: 'Applies to' });
+    await expect(applies).toContainText('Q153066');
+    await expect(applies).toContainText('Windows NT Server');
+    await expect(applies).toContainText('3.51');
+    for (const [id, name] of [
+      ['symptoms', 'Symptoms'],
+      ['resolution', 'Resolution'],
+      ['more-information', 'More information'],
+    ]) {
+      const heading = page.locator(`h2#${id}`);
+      await expect(heading).toHaveText(name);
+      await expect(heading).toBeVisible();
+    }
+  });
+
+  test('the home page lists the article from the collection', async ({ page }) => {
+    await page.goto('/');
+
+    const link = page.getByRole('link', { name: /Q153066/ }).last();
+    await expect(link).toHaveAttribute('href', '/kb/q153066/');
+  });
+});
+
+test('/kb/Q153066 reaches the article', async ({ page }) => {
+  await page.goto('/kb/Q153066');
+
+  await expect(page).toHaveURL(/\/kb\/q153066\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/IPC\$ connections do not disconnect/i);
+});
+
+test('site search finds the article by "autodisconnect"', async ({ page }) => {
+  await page.goto('/');
+
+  await page.getByRole('button', { name: 'Search' }).click();
+  const dialog = page.getByRole('dialog');
+  await page.keyboard.type('autodisconnect');
+  await expect(dialog.getByRole('textbox', { name: 'Search' })).toHaveValue('autodisconnect');
+
+  const result = dialog.getByRole('link', { name: /IPC\$ connections do not disconnect/i }).first();
+  await expect(result).toBeVisible();
+  await result.click();
+  await expect(page).toHaveURL(/\/kb\/q153066\//);
+});
+
+test('glossary terms are linked from the article where they first appear', async ({ page }) => {
+  await page.goto('/kb/q153066/');
+
+  for (const term of ['ipc', 'session', 'autodisconnect', 'license-logging-service', 'per-server']) {
+    const links = page.locator(`.sl-markdown-content a[href="/glossary/#${term}"]`);
+    await expect(links, `link to glossary term #${term}`).toHaveCount(1);
+  }
+  await page.goto('/glossary/');
+  for (const term of [
+    'ipc',
+    'session',
+    'connection',
+    'share',
+    'connect-as',
+    'autodisconnect',
+    'license-manager',
+    'license-logging-service',
+    'per-server',
+    'per-seat',
+    'null-session',
+  ]) {
+    await expect(page.locator(`[id="${term}"]`), `glossary anchor #${term}`).toHaveCount(1);
+  }
+});
