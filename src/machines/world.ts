@@ -1,0 +1,163 @@
+export type NtVersion = '3.5' | '3.51' | '4.0';
+
+export const NT_VERSIONS: readonly NtVersion[] = ['3.5', '3.51', '4.0'];
+
+export interface ServerConfig {
+  version: NtVersion;
+  /** Default 15; integer -1..65535; -1 = never. */
+  autodisconnectMinutes?: number;
+  /** Per-server concurrent licences, default 5. */
+  licenseLimit?: number;
+  /** License Logging service running at t = 0, default true. */
+  licenseLogging?: boolean;
+}
+
+export type SimEvent =
+  | { type: 'share.connect'; computer: string; share: string; user?: string }
+  | { type: 'share.disconnect'; computer: string; share: string }
+  | { type: 'file.open'; computer: string; share: string }
+  | { type: 'file.close'; computer: string; share: string }
+  | { type: 'licensing.stop' }
+  | { type: 'licensing.start' }
+  | { type: 'autodisconnect.set'; minutes: number };
+
+export type SimEventType = SimEvent['type'];
+
+export const EVENT_TYPES: readonly SimEventType[] = [
+  'share.connect',
+  'share.disconnect',
+  'file.open',
+  'file.close',
+  'licensing.stop',
+  'licensing.start',
+  'autodisconnect.set',
+];
+
+export interface TapeEntry {
+  /** ms from t = 0, non-decreasing along the tape. */
+  at: number;
+  event: SimEvent;
+}
+
+export type LogKind =
+  | 'connect'
+  | 'disconnect'
+  | 'file'
+  | 'refused'
+  | 'autodisconnect'
+  | 'licensing'
+  | 'config'
+  | 'session';
+
+export interface LogEntry {
+  at: number;
+  text: string;
+  error?: number;
+  kind: LogKind;
+  /** The client computer the entry is about, when there is one. */
+  computer?: string;
+}
+
+export interface ConnectionView {
+  computer: string;
+  /** 'IPC$' for the IPC$ connection. */
+  share: string;
+  /** What Server Manager shows: the account, or the computer name when there is none. */
+  shownUser: string;
+  /** Credentials the session carries. */
+  account: string | null;
+  opens: number;
+  connectedMs: number;
+  idleMs: number;
+}
+
+export interface ServerView {
+  now: number;
+  connections: ConnectionView[];
+  licenses: { inUse: number; limit: number; logging: boolean };
+  log: LogEntry[];
+}
+
+export interface Computer {
+  readonly name: string;
+  readonly loggedOn: string;
+}
+
+export interface Account {
+  readonly name: string;
+  readonly admin: boolean;
+}
+
+export interface Share {
+  readonly name: string;
+  /** 'everyone' or 'administrators'. */
+  readonly access: 'everyone' | 'administrators';
+  /** The IPC$ share: made by the server itself, never named on a tape. */
+  readonly ipc: boolean;
+}
+
+export interface World {
+  readonly server: string;
+  readonly computers: readonly Computer[];
+  readonly accounts: readonly Account[];
+  readonly shares: readonly Share[];
+}
+
+export const IPC = 'IPC$';
+
+export const world: World = {
+  server: 'NTSERVER',
+  computers: [
+    { name: 'WKS1', loggedOn: 'jsmith' },
+    { name: 'WKS2', loggedOn: 'mlee' },
+  ],
+  accounts: [
+    { name: 'Administrator', admin: true },
+    { name: 'jsmith', admin: false },
+    { name: 'mlee', admin: false },
+  ],
+  shares: [
+    { name: IPC, access: 'everyone', ipc: true },
+    { name: 'PUBLIC', access: 'everyone', ipc: false },
+    { name: 'TOOLS', access: 'administrators', ipc: false },
+  ],
+};
+
+/** Shares a tape entry may name (every share but IPC$). */
+export const diskShares: readonly string[] = world.shares.filter((s) => !s.ipc).map((s) => s.name);
+
+export function findComputer(name: string): Computer | undefined {
+  return world.computers.find((c) => c.name === name);
+}
+
+export function findAccount(name: string): Account | undefined {
+  return world.accounts.find((a) => a.name === name);
+}
+
+export function findShare(name: string): Share | undefined {
+  return world.shares.find((s) => s.name === name);
+}
+
+export function isAdmin(account: string): boolean {
+  return findAccount(account)?.admin === true;
+}
+
+export function mayRead(account: string, share: string): boolean {
+  const s = findShare(share);
+  if (!s) return false;
+  return s.access === 'everyone' || isAdmin(account);
+}
+
+export function loggedOnUser(computer: string): string {
+  return findComputer(computer)?.loggedOn ?? computer;
+}
+
+export function uncPath(share: string): string {
+  return `\\\\${world.server}\\${share}`;
+}
+
+export function isComputerEvent(
+  event: SimEvent,
+): event is Extract<SimEvent, { computer: string }> {
+  return 'computer' in event;
+}
