@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
 import { nextAutodisconnect, simulate } from './simulate';
-import { type ServerConfig, type SimEvent, type TapeEntry } from './world';
+import type { ServerConfig, SimEvent, TapeEntry } from './world';
 
 /**
  * The reader's side of a simulation: a tape of actions and a clock over it. The server itself is
@@ -74,7 +74,8 @@ export const playerMachine = setup({
         event.type === 'clock.tick' ? clampTime(context.at + event.ms * context.speed) : context.at,
     }),
     jump: assign({
-      at: ({ context, event }) => (event.type === 'clock.jump' ? clampTime(context.at + event.ms) : context.at),
+      at: ({ context, event }) =>
+        event.type === 'clock.jump' ? clampTime(context.at + event.ms) : context.at,
       notice: null,
     }),
     seek: assign({
@@ -96,7 +97,10 @@ export const playerMachine = setup({
     /** Recording at a moment keeps what came before it and drops the rest, as when re-recording a tape. */
     record: assign(({ context, event }) => {
       if (event.type !== 'tape.record') return {};
-      const tape = [...context.tape.filter((entry) => entry.at <= context.at), { at: context.at, event: event.event }];
+      const tape = [
+        ...context.tape.filter((entry) => entry.at <= context.at),
+        { at: context.at, event: event.event },
+      ];
       try {
         simulate(context.config, tape, context.at);
       } catch (error) {

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { simulate } from '../../src/machines';
+import { horizon, MINUTE, playerMachine } from '../../src/machines/player';
+
+const connect = { type: 'share.connect', computer: 'WKS1', share: 'TOOLS', user: 'Administrator' } as const;
+const disconnect = { type: 'share.disconnect', computer: 'WKS1', share: 'TOOLS' } as const;
+
+function start(input = { config: { version: '3.51' as const } }) {
+  return createActor(playerMachine, { input }).start();
+}
+
+describe('player: the reader’s tape and clock', () => {
+  it('starts paused at t = 0 with the tape it was given', () => {
+    const actor = start();
+
+    const { context } = actor.getSnapshot();
+
+    expect(actor.getSnapshot().value).toBe('paused');
+    expect(context.at).toBe(0);
+    expect(context.tape).toEqual([]);
+  });
+
+  it('advances by real time times the speed while playing, and not while paused', () => {
+    const actor = start();
+
+    actor.send({ type: 'clock.tick', ms: 1000 });
+    const paused = actor.getSnapshot().context.at;
+    actor.send({ type: 'clock.play' });
+    actor.send({ type: 'clock.speed', speed: 600 });
+    actor.send({ type: 'clock.tick', ms: 1000 });
+
+    expect(paused).toBe(0);
+    expect(actor.getSnapshot().context.at).toBe(10 * MINUTE);
+  });
+
+  it('ignores a speed that is not offered', () => {
+    const actor = start();
+
+    actor.send({ type: 'clock.speed', speed: 7 });
+
+    expect(actor.getSnapshot().context.speed).toBe(60);
+  });
+
+  it('records a reader action at the current time and drops what was recorded after it', () => {
+    const actor = start();
+    actor.send({ type: 'tape.record', event: connect });
+    actor.send({ type: 'clock.jump', ms: 2 * MINUTE });
+    actor.send({ type: 'tape.record', event: disconnect });
+
+    actor.send({ type: 'clock.seek', at: MINUTE });
+    actor.send({ type: 'tape.record', event: { type: 'file.open', computer: 'WKS1', share: 'TOOLS' } });
+
+    expect(actor.getSnapshot().context.tape.map((e) => [e.at, e.event.type])).toEqual([
+      [0, 'share.connect'],
+      [MINUTE, 'file.open'],
+    ]);
+  });
+
+  it('rewinding is a replay: seeking back shows the earlier view again', () => {
+    const actor = start();
+    actor.send({ type: 'tape.record', event: connect });
+    actor.send({ type: 'clock.jump', ms: MINUTE });
+    actor.send({ type: 'tape.record', event: disconnect });
+    const config = actor.getSnapshot().context.config;
+    const early = simulate(config, actor.getSnapshot().context.tape, 30_000);
+
+    actor.send({ type: 'clock.jump', ms: 5 * MINUTE });
+    actor.send({ type: 'clock.seek', at: 30_000 });
+    const { tape, at } = actor.getSnapshot().context;
+
+    expect(simulate(config, tape, at)).toEqual(early);
+  });
+
+  it('jumps to the next autodisconnect, or says there is none', () => {
+    const actor = start();
+    actor.send({ type: 'tape.record', event: connect });
+    actor.send({ type: 'tape.record', event: disconnect });
+
+    actor.send({ type: 'clock.next-autodisconnect' });
+    const dropped = actor.getSnapshot().context;
+    actor.send({ type: 'clock.next-autodisconnect' });
+
+    expect(dropped.at).toBe(15 * MINUTE);
+    expect(simulate(dropped.config, dropped.tape, dropped.at).connections).toEqual([]);
+    expect(actor.getSnapshot().context.at).toBe(15 * MINUTE);
+    expect(actor.getSnapshot().context.notice).toMatch(/No autodisconnect is due/);
+  });
+
+  it('refuses a configuration the kernel rejects, with its message, and keeps the old one', () => {
+    const actor = start();
+
+    actor.send({ type: 'config.set', config: { version: '3.51', licenseLimit: 0 } });
+
+    expect(actor.getSnapshot().context.config).toEqual({ version: '3.51' });
+    expect(actor.getSnapshot().context.notice).toBeTruthy();
+  });
+
+  it('seeking while playing pauses, and reset returns to the starting tape', () => {
+    const actor = start({ config: { version: '4.0' }, tape: [{ at: 0, event: connect }] } as never);
+    actor.send({ type: 'clock.play' });
+
+    actor.send({ type: 'clock.seek', at: 90_000 });
+    const afterSeek = actor.getSnapshot();
+    actor.send({ type: 'tape.record', event: disconnect });
+    actor.send({ type: 'player.reset' });
+
+    expect(afterSeek.value).toBe('paused');
+    expect(afterSeek.context.at).toBe(90_000);
+    expect(actor.getSnapshot().context.tape).toEqual([{ at: 0, event: connect }]);
+    expect(actor.getSnapshot().context.at).toBe(0);
+  });
+
+  it('never lets time go below zero', () => {
+    const actor = start();
+
+    actor.send({ type: 'clock.seek', at: -5000 });
+    actor.send({ type: 'clock.jump', ms: -MINUTE });
+
+    expect(actor.getSnapshot().context.at).toBe(0);
+  });
+});
+
+describe('horizon: how far the scrubber reaches', () => {
+  it('is at least an hour, and reaches past the last action by the autodisconnect time and more', () => {
+    expect(horizon([], 0)).toBe(60 * MINUTE);
+    expect(horizon([{ at: 70 * MINUTE, event: connect }], 0)).toBe(90 * MINUTE);
+    expect(
+      horizon([{ at: 70 * MINUTE, event: connect }], 0, { version: '3.51', autodisconnectMinutes: 30 }),
+    ).toBe(105 * MINUTE);
+    expect(horizon([], 200 * MINUTE)).toBe(200 * MINUTE);
+  });
+});
