@@ -23,3 +23,7 @@ export {
 } from './validate';
 export { nextAutodisconnect, simulate } from './simulate';
 export { describeEvent, formatElapsed, speakElapsed } from './format';
+export type { Scenario, ScenarioId, ScenarioStep, TranscriptRow } from './scenarios';
+export { scenarios, scenarioTape, transcript } from './scenarios';
+export type { LinkError, LinkResult, LinkState } from './link';
+export { decode, encode } from './link';

@@ -1,0 +1,234 @@
+import { normalizeConfig, validateTape } from './validate';
+import {
+  diskShares,
+  NT_VERSIONS,
+  type ServerConfig,
+  type SimEvent,
+  type TapeEntry,
+  world,
+} from './world';
+
+export interface LinkState {
+  config: ServerConfig;
+  tape: TapeEntry[];
+  at: number;
+}
+
+export type LinkError = {
+  code: 'empty' | 'version' | 'syntax' | 'range' | 'tape';
+  message: string;
+};
+
+export type LinkResult = { ok: true; value: LinkState } | { ok: false; error: LinkError };
+
+export const LINK_VERSION = '1';
+export const MAX_LINK_ENTRIES = 2000;
+export const MAX_LINK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/*
+ * Format "1.<header>.<tape>". Numbers are self-delimiting base-32 varints: continuation
+ * digits from one alphabet, the final digit from another, so no separators are needed.
+ * Header: version index, logging (0/1), licence limit, autodisconnect + 1, time.
+ * Tape: per entry an event code (index into a table built from the world) then the time
+ * since the previous entry; autodisconnect.set is followed by minutes + 1.
+ * Times carry a unit bit: whole seconds are stored as seconds, anything else as ms.
+ */
+const FINAL = 'abcdefghijklmnopqrstuvwxyz012345';
+const MORE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ6789-_';
+
+function putVarint(out: string[], n: number): void {
+  const digits: number[] = [];
+  let rest = n;
+  do {
+    digits.push(rest % 32);
+    rest = Math.floor(rest / 32);
+  } while (rest > 0);
+  for (let i = digits.length - 1; i > 0; i--) out.push(MORE[digits[i]]);
+  out.push(FINAL[digits[0]]);
+}
+
+function putTime(out: string[], ms: number): void {
+  putVarint(out, ms % 1000 === 0 ? (ms / 1000) * 2 + 1 : ms * 2);
+}
+
+type Code =
+  | { type: 'share.connect'; computer: string; share: string; user?: string }
+  | { type: 'share.disconnect' | 'file.open' | 'file.close'; computer: string; share: string }
+  | { type: 'licensing.stop' | 'licensing.start' | 'autodisconnect.set' };
+
+const CODES: Code[] = (() => {
+  const codes: Code[] = [
+    { type: 'licensing.stop' },
+    { type: 'licensing.start' },
+    { type: 'autodisconnect.set' },
+  ];
+  const users: (string | undefined)[] = [undefined, ...world.accounts.map((a) => a.name)];
+  for (const { name: computer } of world.computers) {
+    for (const share of diskShares) {
+      for (const user of users) {
+        codes.push(
+          user === undefined
+            ? { type: 'share.connect', computer, share }
+            : { type: 'share.connect', computer, share, user },
+        );
+      }
+      codes.push({ type: 'share.disconnect', computer, share });
+      codes.push({ type: 'file.open', computer, share });
+      codes.push({ type: 'file.close', computer, share });
+    }
+  }
+  return codes;
+})();
+
+function codeKey(e: Partial<Record<'type' | 'computer' | 'share' | 'user', unknown>>): string {
+  return `${e.type}|${e.computer ?? ''}|${e.share ?? ''}|${e.user ?? ''}`;
+}
+
+const CODE_INDEX = new Map(CODES.map((c, i) => [codeKey(c), i]));
+
+/**
+ * A compact, URL-safe text for a moment of a simulation. The state must be one simulate()
+ * accepts (throws SimulationInputError otherwise); times are rounded to whole milliseconds.
+ */
+export function encode(state: LinkState): string {
+  const config = normalizeConfig(state.config);
+  validateTape(state.tape);
+  const header: string[] = [];
+  putVarint(header, NT_VERSIONS.indexOf(config.version));
+  putVarint(header, config.licenseLogging ? 1 : 0);
+  putVarint(header, config.licenseLimit);
+  putVarint(header, config.autodisconnectMinutes + 1);
+  putTime(header, Math.max(0, Math.round(state.at)));
+  const body: string[] = [];
+  let previous = 0;
+  for (const { at, event } of state.tape) {
+    const code = CODE_INDEX.get(codeKey(event)) as number;
+    putVarint(body, code);
+    const ms = Math.round(at);
+    putTime(body, ms - previous);
+    previous = ms;
+    if (event.type === 'autodisconnect.set') putVarint(body, event.minutes + 1);
+  }
+  return `${LINK_VERSION}.${header.join('')}.${body.join('')}`;
+}
+
+class LinkProblem extends Error {
+  constructor(
+    readonly code: LinkError['code'],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+class Reader {
+  pos = 0;
+  constructor(readonly text: string) {}
+
+  done(): boolean {
+    return this.pos >= this.text.length;
+  }
+
+  varint(what: string): number {
+    let n = 0;
+    for (;;) {
+      if (this.pos >= this.text.length) {
+        throw new LinkProblem('syntax', `The link is cut short while reading the ${what}.`);
+      }
+      const ch = this.text[this.pos++];
+      const more = MORE.indexOf(ch);
+      const final = FINAL.indexOf(ch);
+      const digit = more >= 0 ? more : final;
+      if (digit < 0) {
+        throw new LinkProblem('syntax', `The link contains a character it cannot use ("${ch}").`);
+      }
+      n = n * 32 + digit;
+      if (n > Number.MAX_SAFE_INTEGER / 64) {
+        throw new LinkProblem('range', `The ${what} in the link is far too large.`);
+      }
+      if (final >= 0) return n;
+    }
+  }
+
+  time(what: string): number {
+    const raw = this.varint(what);
+    const ms = raw % 2 === 1 ? ((raw - 1) / 2) * 1000 : raw / 2;
+    if (ms > MAX_LINK_MS) {
+      throw new LinkProblem('range', `The ${what} in the link is more than 7 days after the start.`);
+    }
+    return ms;
+  }
+}
+
+function decodeOrThrow(text: string): LinkState {
+  const parts = text.split('.');
+  if (parts[0] !== LINK_VERSION) {
+    throw new LinkProblem(
+      'version',
+      /^\d+$/.test(parts[0] ?? '')
+        ? `The link uses format ${parts[0]}, which this version of the page does not read.`
+        : 'The link does not start with a format number this page knows.',
+    );
+  }
+  if (parts.length !== 3) {
+    throw new LinkProblem('syntax', 'The link does not have the three parts it should.');
+  }
+  const header = new Reader(parts[1]);
+  const version = NT_VERSIONS[header.varint('version')];
+  if (!version) throw new LinkProblem('range', 'The link names a Windows NT version this page does not know.');
+  const logging = header.varint('License Logging setting');
+  if (logging > 1) throw new LinkProblem('range', 'The link’s License Logging setting is neither on nor off.');
+  const licenseLimit = header.varint('licence limit');
+  const autodisconnectMinutes = header.varint('autodisconnect value') - 1;
+  const at = header.time('time');
+  if (!header.done()) throw new LinkProblem('syntax', 'The link has extra characters after its settings.');
+  const config: ServerConfig = {
+    version,
+    autodisconnectMinutes,
+    licenseLimit,
+    licenseLogging: logging === 1,
+  };
+  try {
+    normalizeConfig(config);
+  } catch (error) {
+    throw new LinkProblem('range', `The link’s settings are out of range. ${(error as Error).message}`);
+  }
+  const body = new Reader(parts[2]);
+  const tape: TapeEntry[] = [];
+  let previous = 0;
+  while (!body.done()) {
+    if (tape.length >= MAX_LINK_ENTRIES) {
+      throw new LinkProblem('range', `The link holds more than ${MAX_LINK_ENTRIES} actions.`);
+    }
+    const code = CODES[body.varint('action')];
+    if (!code) throw new LinkProblem('range', 'The link contains an action this page does not know.');
+    previous += body.time('action time');
+    if (previous > MAX_LINK_MS) {
+      throw new LinkProblem('range', 'The link’s actions run past 7 days after the start.');
+    }
+    const event: SimEvent =
+      code.type === 'autodisconnect.set'
+        ? { type: 'autodisconnect.set', minutes: body.varint('autodisconnect value') - 1 }
+        : ({ ...code } as SimEvent);
+    tape.push({ at: previous, event });
+  }
+  try {
+    validateTape(tape);
+  } catch (error) {
+    throw new LinkProblem('tape', `The link’s actions cannot be replayed. ${(error as Error).message}`);
+  }
+  return { config, tape, at };
+}
+
+/** Reads a link made by encode(). Never throws; a tape it returns always replays. */
+export function decode(text: string): LinkResult {
+  try {
+    if (typeof text !== 'string' || text.trim() === '') {
+      return { ok: false, error: { code: 'empty', message: 'The link holds no simulation.' } };
+    }
+    return { ok: true, value: decodeOrThrow(text.trim()) };
+  } catch (error) {
+    if (error instanceof LinkProblem) return { ok: false, error: { code: error.code, message: error.message } };
+    return { ok: false, error: { code: 'syntax', message: 'The link could not be read.' } };
+  }
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import {
+  describeEvent,
+  formatElapsed,
+  nextAutodisconnect,
+  scenarios,
+  scenarioTape,
+  simulate,
+  speakElapsed,
+  transcript,
+} from '../../src/machines';
+import { connect, disconnect, MIN, open, SEC, tape } from './helpers';
+
+const anchors = new Set([
+  'symptoms',
+  'symptom-ipc-remains',
+  'symptom-connect-as',
+  'symptom-licence',
+  'symptom-autodisconnect',
+  'resolution',
+  'resolution-stop-logging',
+  'resolution-nt4',
+  'more-information',
+  'info-user-shown',
+  'info-computer-name',
+  'info-no-credentials',
+]);
+
+const shareList = (view: ReturnType<typeof simulate>, computer: string) =>
+  view.connections.filter((c) => c.computer === computer).map((c) => c.share);
+
+describe('scenarios', () => {
+  it.each(Object.values(scenarios))('$id: steps are in time order, anchored, and replay on every version', (s) => {
+    for (let i = 1; i < s.steps.length; i++) expect(s.steps[i].at).toBeGreaterThanOrEqual(s.steps[i - 1].at);
+    for (const step of s.steps) expect(anchors).toContain(step.anchor);
+    for (const version of ['3.5', '3.51', '4.0'] as const) {
+      expect(() => simulate({ ...s.config, version }, scenarioTape(s), s.endAt)).not.toThrow();
+    }
+    expect(s.endAt).toBeGreaterThanOrEqual(s.steps.at(-1)?.at ?? 0);
+  });
+
+  it('connect-as: IPC$ lingers on 3.51 until autodisconnect at 17:00, never on 4.0', () => {
+    const rows = transcript(scenarios['connect-as']);
+    const after = rows.find((r) => r.at === 2 * MIN) ?? rows[0];
+    const wait = rows.find((r) => r.at === 10 * MIN) ?? rows[0];
+    const end = rows.at(-1) ?? rows[0];
+
+    expect(shareList(rows[0].views['3.51'], 'WKS1')).toEqual(['IPC$', 'TOOLS']);
+    expect(shareList(rows[0].views['4.0'], 'WKS1')).toEqual(['TOOLS']);
+    expect(after.views['3.51'].connections).toEqual([
+      expect.objectContaining({ share: 'IPC$', shownUser: 'WKS1', account: null }),
+    ]);
+    expect(wait.views['3.51'].licenses.inUse).toBe(1);
+    expect(wait.views['4.0'].licenses.inUse).toBe(0);
+    expect(end.views['3.51'].connections).toEqual([]);
+    expect(end.views['3.51'].log.at(-1)).toMatchObject({ kind: 'autodisconnect', at: 17 * MIN });
+  });
+
+  it('licence-blocks: 71 for mlee, Administrator let in over the limit, mlee in after autodisconnect', () => {
+    const rows = transcript(scenarios['licence-blocks'], ['3.51', '4.0']);
+    const at = (t: number) => rows.find((r) => r.at === t) ?? rows[0];
+
+    expect(at(2 * MIN).views['3.51'].log.at(-1)?.error).toBe(71);
+    expect(at(2 * MIN).views['4.0'].log.at(-1)?.error).toBeUndefined();
+    expect(at(3 * MIN).views['3.51'].licenses.inUse).toBe(2);
+    expect(at(3 * MIN).views['4.0'].log.at(-1)?.error).toBe(1219);
+    expect(at(16 * MIN).views['3.51'].licenses.inUse).toBe(1);
+    expect(at(19 * MIN).views['3.51'].licenses.inUse).toBe(0);
+    expect(at(19 * MIN).views['4.0'].connections).toEqual([]);
+    for (const v of ['3.51', '4.0']) {
+      expect(shareList(at(20 * MIN).views[v], 'WKS2')).toContain('PUBLIC');
+      expect(at(20 * MIN).views[v].licenses.inUse).toBe(1);
+    }
+  });
+
+  it('same-computer: jsmith is checked as jsmith, refused TOOLS with 5, then gets PUBLIC', () => {
+    const rows = transcript(scenarios['same-computer'], ['3.51']);
+
+    expect(rows[2].views['3.51'].log.at(-1)?.error).toBe(5);
+    expect(shareList(rows[2].views['3.51'], 'WKS1')).toEqual(['IPC$']);
+    expect(rows[3].views['3.51'].connections.every((c) => c.account === 'jsmith')).toBe(true);
+  });
+
+  it('event-less steps contribute no tape entries', () => {
+    const s = scenarios['connect-as'];
+
+    expect(scenarioTape(s)).toHaveLength(s.steps.filter((step) => step.event).length);
+  });
+});
+
+describe('text helpers', () => {
+  it('formatElapsed writes h:mm:ss with hours past 24', () => {
+    expect(formatElapsed(0)).toBe('00:00:00');
+    expect(formatElapsed(14 * MIN + 30 * SEC)).toBe('00:14:30');
+    expect(formatElapsed(25 * 60 * MIN + SEC)).toBe('25:00:01');
+  });
+
+  it('speakElapsed says it in words', () => {
+    expect(speakElapsed(0)).toBe('at the start');
+    expect(speakElapsed(14 * MIN + 30 * SEC)).toBe('14 minutes 30 seconds after the start');
+    expect(speakElapsed(60 * MIN + MIN + SEC)).toBe('1 hour 1 minute 1 second after the start');
+  });
+
+  it('describeEvent names CONNECT AS only when the account differs from the logged-on user', () => {
+    expect(describeEvent(connect('WKS1', 'TOOLS', 'Administrator'))).toBe(
+      'WKS1 connects to \\\\NTSERVER\\TOOLS as Administrator (CONNECT AS)',
+    );
+    expect(describeEvent(connect('WKS1', 'PUBLIC'))).toBe('WKS1 connects to \\\\NTSERVER\\PUBLIC as jsmith');
+    expect(describeEvent({ type: 'autodisconnect.set', minutes: -1 })).toBe('Autodisconnect is turned off (-1)');
+  });
+});
+
+describe('nextAutodisconnect', () => {
+  const t = tape([0, connect('WKS1', 'PUBLIC')], [2 * MIN, disconnect('WKS1', 'PUBLIC')]);
+
+  it('finds the next drop after t, including those after the last entry', () => {
+    expect(nextAutodisconnect({ version: '3.51' }, t, 0)).toBe(17 * MIN);
+    expect(nextAutodisconnect({ version: '3.51' }, t, 17 * MIN)).toBeNull();
+  });
+
+  it('is null on 4.0 when sessions end by themselves, and when autodisconnect is off or files are open', () => {
+    expect(nextAutodisconnect({ version: '4.0' }, t, 0)).toBeNull();
+    expect(nextAutodisconnect({ version: '3.51', autodisconnectMinutes: -1 }, t, 0)).toBeNull();
+    expect(nextAutodisconnect({ version: '3.51' }, tape([0, connect('WKS1', 'PUBLIC')], [MIN, open('WKS1', 'PUBLIC')]), 0)).toBeNull();
+  });
+
+  it('reports drops that happen between tape entries', () => {
+    const long = [...t, { at: 60 * MIN, event: connect('WKS2', 'PUBLIC') }];
+
+    expect(nextAutodisconnect({ version: '3.51' }, long, 5 * MIN)).toBe(17 * MIN);
+    expect(nextAutodisconnect({ version: '3.51' }, long, 17 * MIN)).toBe(75 * MIN);
+  });
+});
