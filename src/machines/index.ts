@@ -27,3 +27,4 @@ export type { Scenario, ScenarioId, ScenarioStep, TranscriptRow } from './scenar
 export { scenarios, scenarioTape, transcript } from './scenarios';
 export type { LinkError, LinkResult, LinkState } from './link';
 export { decode, encode } from './link';
+export { type SessionContext, type SessionEvent, sessionMachine } from './session';
