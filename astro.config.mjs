@@ -3,10 +3,28 @@ import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { securityHeaders, styleDirective } from './src/integrations/security-headers.ts';
 
 export default defineConfig({
   site: 'https://livekb.example',
   trailingSlash: 'ignore',
+  security: {
+    // Astro hashes every script and style it emits into a <meta> policy; no 'unsafe-inline' or 'unsafe-eval'.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // Pagefind's search compiles WebAssembly; 'wasm-unsafe-eval' allows that and nothing else.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective,
+    },
+  },
   integrations: [
     starlight({
       title: 'LiveKB',
@@ -23,8 +41,9 @@ export default defineConfig({
         { label: 'Knowledge base', items: [{ autogenerate: { directory: 'kb' } }] },
       ],
     }),
-    preact({ compat: true }),
+    preact(),
     // Upper-case article IDs are redirect pages; only canonical URLs belong in the sitemap.
+    securityHeaders(),
     sitemap({ filter: (page) => new URL(page).pathname === new URL(page).pathname.toLowerCase() }),
   ],
 });

@@ -27,9 +27,9 @@ export async function gotoThemed(page: Page, path: string, theme: Theme) {
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 }
 
-/** Resolves once every island on the page has hydrated (Astro drops `ssr` when it has). */
-export async function waitForHydration(page: Page) {
-  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+/** Resolves once every island on the page, or under `within`, has hydrated (Astro drops `ssr` when it has). */
+export async function waitForHydration(page: Page, within = 'html') {
+  await expect(page.locator(`${within} astro-island[ssr]`)).toHaveCount(0);
 }
 
 export async function axeViolations(page: Page) {

@@ -1,0 +1,140 @@
+import { useState } from 'preact/hooks';
+import { type SimEvent, validateAutodisconnect, world } from '../../machines';
+
+interface ControlsProps {
+  id: string;
+  autodisconnect: number;
+  licenseLimit: number;
+  onRecord: (event: SimEvent) => void;
+  onLicenseLimit: (limit: number) => void;
+}
+
+const LIMITS = [1, 2, 3, 5, 10];
+const shares = world.shares.filter((s) => !s.ipc);
+
+/** What a reader can do to the server: every button records one tape entry at the current time. */
+export function Controls({ id, autodisconnect, licenseLimit, onRecord, onLicenseLimit }: ControlsProps) {
+  const [computer, setComputer] = useState(world.computers[0]?.name ?? 'WKS1');
+  const [user, setUser] = useState('');
+  const [share, setShare] = useState(shares[0]?.name ?? 'PUBLIC');
+  const [minutes, setMinutes] = useState(String(autodisconnect));
+  const [error, setError] = useState<string | null>(null);
+  const loggedOn = world.computers.find((c) => c.name === computer)?.loggedOn ?? '';
+
+  const setAutodisconnect = (e: Event) => {
+    e.preventDefault();
+    const check = validateAutodisconnect(minutes.trim());
+    if (!check.ok) {
+      setError(check.reason);
+      return;
+    }
+    setError(null);
+    onRecord({ type: 'autodisconnect.set', minutes: check.minutes });
+  };
+  const target = { computer, share };
+
+  return (
+    <div class="kb-controls">
+      <fieldset class="kb-controls__who">
+        <legend>Who connects to what</legend>
+        <label class="kb-field">
+          <span>Computer</span>
+          <select value={computer} onChange={(e) => setComputer(e.currentTarget.value)}>
+            {world.computers.map((c) => (
+              <option key={c.name} value={c.name}>
+                {c.name} (logged on: {c.loggedOn})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="kb-field">
+          <span>User (CONNECT AS)</span>
+          <select value={user} onChange={(e) => setUser(e.currentTarget.value)}>
+            <option value="">The logged-on user ({loggedOn})</option>
+            {world.accounts.map((a) => (
+              <option key={a.name} value={a.name}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="kb-field">
+          <span>Share</span>
+          <select value={share} onChange={(e) => setShare(e.currentTarget.value)}>
+            {shares.map((s) => (
+              <option key={s.name} value={s.name}>
+                \\{world.server}\{s.name} ({s.access === 'everyone' ? 'everyone' : 'Administrator only'})
+              </option>
+            ))}
+          </select>
+        </label>
+        <div class="kb-controls__buttons">
+          <button
+            type="button"
+            class="kb-button kb-button--primary"
+            onClick={() => onRecord({ type: 'share.connect', ...target, ...(user ? { user } : {}) })}
+          >
+            Connect
+          </button>
+          <button
+            type="button"
+            class="kb-button"
+            onClick={() => onRecord({ type: 'share.disconnect', ...target })}
+          >
+            Disconnect
+          </button>
+          <button type="button" class="kb-button" onClick={() => onRecord({ type: 'file.open', ...target })}>
+            Open a file
+          </button>
+          <button type="button" class="kb-button" onClick={() => onRecord({ type: 'file.close', ...target })}>
+            Close a file
+          </button>
+        </div>
+      </fieldset>
+      <fieldset class="kb-controls__server">
+        <legend>Server settings</legend>
+        <form class="kb-field" onSubmit={setAutodisconnect} noValidate>
+          <label for={`${id}-autodisconnect`}>
+            Autodisconnect, minutes (now {autodisconnect === -1 ? '-1, never' : autodisconnect})
+          </label>
+          <span class="kb-field__row">
+            <input
+              id={`${id}-autodisconnect`}
+              type="text"
+              inputMode="numeric"
+              value={minutes}
+              aria-invalid={error ? 'true' : undefined}
+              aria-describedby={`${id}-autodisconnect-help${error ? ` ${id}-autodisconnect-error` : ''}`}
+              onInput={(e) => setMinutes(e.currentTarget.value)}
+            />
+            <button type="submit" class="kb-button">
+              Set
+            </button>
+          </span>
+          <span id={`${id}-autodisconnect-help`} class="kb-field__help">
+            A whole number from -1 to 65535, as <code>net config server /autodisconnect</code> takes it. -1
+            means never; 0 drops idle sessions at once.
+          </span>
+          {error && (
+            <span id={`${id}-autodisconnect-error`} class="kb-field__error" role="alert">
+              {error}
+            </span>
+          )}
+        </form>
+        <label class="kb-field">
+          <span>Per-server licences (from the start)</span>
+          <select
+            value={String(licenseLimit)}
+            onChange={(e) => onLicenseLimit(Number(e.currentTarget.value))}
+          >
+            {LIMITS.map((n) => (
+              <option key={n} value={String(n)}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { formatElapsed, type LogEntry } from '../../machines';
+
+interface EventLogProps {
+  entries: LogEntry[];
+  label: string;
+  /** Which simulation the log belongs to, so that its region's name is unique on the page. */
+  scope: string;
+}
+
+/**
+ * The server's outcomes, newest last. The list itself is quiet; a separate polite live region
+ * speaks only the newest entry, so scrubbing through time does not read the whole log aloud.
+ */
+export function EventLog({ entries, label, scope }: EventLogProps) {
+  const newest = entries[entries.length - 1];
+  return (
+    <div class="kb-log">
+      <h4 class="kb-log__title">{label}</h4>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard. */}
+      <section class="kb-log__scroll" tabIndex={0} aria-label={`${label} (${scope})`}>
+        {entries.length === 0 ? (
+          <p class="kb-log__empty">Nothing has happened yet.</p>
+        ) : (
+          <ol>
+            {entries.map((entry, i) => (
+              <li key={`${entry.at}-${i}`} class={entry.error ? 'kb-log__error' : undefined}>
+                <time>{formatElapsed(entry.at)}</time> {entry.text}
+                {entry.error !== undefined && <span class="kb-tag kb-tag--error">error {entry.error}</span>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <p class="sr-only" aria-live="polite">
+        {newest ? `${label}: ${newest.text}` : ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { formatElapsed, type NtVersion, type ServerView } from '../../machines';
+
+export interface ServerManagerProps {
+  view: ServerView;
+  version: NtVersion;
+  /** Rows (by `computer/share`) and figures that differ from the server compared against, if any. */
+  differences?: { rows: Set<string>; licences: boolean; against: string };
+  onLicensingToggle?: () => void;
+}
+
+export const rowKey = (c: { computer: string; share: string }) => `${c.computer}/${c.share}`;
+
+/** What NT Server Manager would list for NTSERVER at this moment, and its licence count. */
+export function ServerManager({ view, version, differences, onLicensingToggle }: ServerManagerProps) {
+  const { licenses } = view;
+  const licencesDiffer = differences?.licences ?? false;
+  return (
+    <div class="kb-sm">
+      <table class="kb-sm__table">
+        <caption>
+          Server Manager, NTSERVER on Windows NT {version}: connections at {formatElapsed(view.now)}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Computer</th>
+            <th scope="col">User</th>
+            <th scope="col">Share</th>
+            <th scope="col" class="kb-num">
+              Opens
+            </th>
+            <th scope="col" class="kb-num">
+              Connected
+            </th>
+            <th scope="col" class="kb-num">
+              Idle
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.connections.length === 0 ? (
+            <tr>
+              <td colSpan={6} class="kb-sm__empty">
+                No connections
+              </td>
+            </tr>
+          ) : (
+            view.connections.map((c) => {
+              const ipc = c.share === 'IPC$';
+              const differs = differences?.rows.has(rowKey(c)) ?? false;
+              return (
+                <tr key={rowKey(c)} class={`${ipc ? 'kb-ipc' : ''} ${differs ? 'kb-diff' : ''}`.trim()}>
+                  <th scope="row">{c.computer}</th>
+                  <td>
+                    {c.shownUser}
+                    {c.account === null && (
+                      <span class="kb-tag kb-tag--warn">computer name, no credentials</span>
+                    )}
+                  </td>
+                  <td>
+                    {ipc ? <span class="kb-tag kb-tag--ipc">IPC$</span> : c.share}
+                    {differs && <span class="kb-tag kb-tag--diff">differs from {differences?.against}</span>}
+                  </td>
+                  <td class="kb-num">{c.opens}</td>
+                  <td class="kb-num">{formatElapsed(c.connectedMs)}</td>
+                  <td class="kb-num">{formatElapsed(c.idleMs)}</td>
+                </tr>
+              );
+            })
+          )}
+        </tbody>
+      </table>
+      <div class={`kb-licences ${licencesDiffer ? 'kb-diff' : ''}`.trim()}>
+        <p class="kb-licences__count">
+          <span class="kb-licences__label">Licences in use</span>{' '}
+          <strong>
+            {licenses.inUse} of {licenses.limit}
+          </strong>
+          {licenses.inUse >= licenses.limit && licenses.logging && (
+            <span class="kb-tag kb-tag--warn">limit reached</span>
+          )}
+          {licencesDiffer && <span class="kb-tag kb-tag--diff">differs from {differences?.against}</span>}
+        </p>
+        <p class="kb-licences__service">
+          License Logging service: <strong>{licenses.logging ? 'running' : 'stopped'}</strong>
+          {onLicensingToggle && (
+            <button type="button" class="kb-button" onClick={onLicensingToggle}>
+              {licenses.logging ? 'Stop' : 'Start'} the service
+            </button>
+          )}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** Rows present in `a` but not in `b`, and whether the licence figures differ. */
+export function compareViews(a: ServerView, b: ServerView, against: string) {
+  const inB = new Set(b.connections.map(rowKey));
+  const rows = new Set(a.connections.map(rowKey).filter((key) => !inB.has(key)));
+  // The same row showing a different user (account name vs computer name) also counts.
+  for (const c of a.connections) {
+    const other = b.connections.find((d) => rowKey(d) === rowKey(c));
+    if (other && other.shownUser !== c.shownUser) rows.add(rowKey(c));
+  }
+  const licences = a.licenses.inUse !== b.licenses.inUse || a.licenses.logging !== b.licenses.logging;
+  return { rows, licences, against };
+}

@@ -1,0 +1,191 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import {
+  type NtVersion,
+  type ServerConfig,
+  type ServerView,
+  type SimEvent,
+  simulate,
+  type TapeEntry,
+} from '../../machines';
+import { decode, encode } from '../../machines/link';
+import { horizon, playerMachine } from '../../machines/player';
+import { type ScenarioId, scenarios, scenarioTape } from '../../machines/scenarios';
+import { Clock } from './Clock';
+import { Controls } from './Controls';
+import { EventLog } from './EventLog';
+import { compareViews, ServerManager } from './ServerManager';
+import { useActor } from './useActor';
+
+export interface SimulatorProps {
+  /** Names the island: its query parameter and its element id. */
+  id: string;
+  /** `compare`: NT 3.51 and NT 4.0 side by side on one tape; `single`: one server, version chosen by the reader. */
+  mode: 'compare' | 'single';
+  /** The scenario loaded at the start and on Reset; none starts with an empty tape. */
+  scenario?: ScenarioId;
+  version?: NtVersion;
+}
+
+const COMPARED: readonly NtVersion[] = ['3.51', '4.0'];
+const VERSIONS: readonly NtVersion[] = ['3.5', '3.51', '4.0'];
+const SCOPES = { compare: 'side by side', single: 'free play' } as const;
+
+function startingPoint(props: SimulatorProps): { config: ServerConfig; tape: TapeEntry[] } {
+  const scenario = props.scenario ? scenarios[props.scenario] : undefined;
+  const version = props.version ?? '3.51';
+  return scenario
+    ? { config: { ...scenario.config, version }, tape: scenarioTape(scenario) }
+    : { config: { version }, tape: [] };
+}
+
+/** The autodisconnect value in force at `at`: the last setting on the tape, or the configured one. */
+function autodisconnectAt(config: ServerConfig, tape: readonly TapeEntry[], at: number): number {
+  let minutes = config.autodisconnectMinutes ?? 15;
+  for (const entry of tape) {
+    if (entry.at > at) break;
+    if (entry.event.type === 'autodisconnect.set') minutes = entry.event.minutes;
+  }
+  return minutes;
+}
+
+export function linkTo(id: string, payload: string): string {
+  return `${location.origin}${location.pathname}?${encodeURIComponent(id)}=${payload}#${id}`;
+}
+
+export default function Simulator(props: SimulatorProps) {
+  const { id, mode } = props;
+  const [snapshot, send] = useActor(playerMachine, { input: startingPoint(props) });
+  const { config, tape, at, speed, notice } = snapshot.context;
+  const playing = snapshot.matches('playing');
+  const [linkNotice, setLinkNotice] = useState<string | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+
+  // A shared moment: read once, after hydration, from this island's query parameter.
+  useEffect(() => {
+    const raw = new URLSearchParams(location.search).get(id);
+    if (raw === null) return;
+    const result = decode(raw);
+    if (result.ok) {
+      send({
+        type: 'player.load',
+        input: { config: result.value.config, tape: result.value.tape, at: result.value.at },
+      });
+    } else {
+      setLinkNotice(
+        `This link could not be read: ${result.error.message} Showing the default scenario instead.`,
+      );
+    }
+  }, [id, send]);
+
+  // Playback: real time times the speed, one tick per animation frame.
+  useEffect(() => {
+    if (!playing) return;
+    let last = performance.now();
+    let frame = requestAnimationFrame(function tick(now) {
+      send({ type: 'clock.tick', ms: now - last });
+      last = now;
+      frame = requestAnimationFrame(tick);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [playing, send]);
+
+  const versions = mode === 'compare' ? COMPARED : [config.version];
+  const views = useMemo(
+    () => versions.map((version) => simulate({ ...config, version }, tape, at)),
+    [config, tape, at, mode],
+  );
+  const end = horizon(tape, at, config);
+  const record = (event: SimEvent) => send({ type: 'tape.record', event });
+  const current = views[0] as ServerView;
+
+  const copyLink = async () => {
+    const url = linkTo(id, encode({ config, tape, at }));
+    history.replaceState(null, '', url);
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied('Link copied. It opens this simulation at this moment.');
+    } catch {
+      setCopied('Your browser did not let the page copy. The address bar now holds the link to this moment.');
+    }
+  };
+
+  return (
+    <div class="kb-sim__live" data-mode={mode}>
+      {linkNotice && (
+        <p class="kb-notice kb-notice--warn" role="alert">
+          {linkNotice}
+        </p>
+      )}
+      {mode === 'single' && (
+        <fieldset class="kb-versions">
+          <legend>Windows NT version</legend>
+          {VERSIONS.map((v) => (
+            <label key={v} class="kb-radio">
+              <input
+                type="radio"
+                name={`${id}-version`}
+                value={v}
+                checked={config.version === v}
+                onChange={() => send({ type: 'config.set', config: { ...config, version: v } })}
+              />
+              NT {v}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <Clock
+        id={id}
+        at={at}
+        end={end}
+        playing={playing}
+        speed={speed}
+        notice={notice}
+        onPlay={() => send({ type: 'clock.play' })}
+        onPause={() => send({ type: 'clock.pause' })}
+        onSpeed={(s) => send({ type: 'clock.speed', speed: s })}
+        onJump={(ms) => send({ type: 'clock.jump', ms })}
+        onSeek={(t) => send({ type: 'clock.seek', at: t })}
+        onNextAutodisconnect={() => send({ type: 'clock.next-autodisconnect' })}
+      />
+      <div class={mode === 'compare' ? 'kb-sim__servers kb-sim__servers--two' : 'kb-sim__servers'}>
+        {views.map((view, i) => {
+          const version = versions[i] as NtVersion;
+          const other = mode === 'compare' ? views[1 - i] : undefined;
+          const otherVersion = versions[1 - i];
+          return (
+            <div key={version} class="kb-server">
+              <h4 class="kb-server__title">Windows NT {version}</h4>
+              <ServerManager
+                view={view}
+                version={version}
+                differences={other ? compareViews(view, other, `NT ${otherVersion}`) : undefined}
+                onLicensingToggle={() =>
+                  record({ type: view.licenses.logging ? 'licensing.stop' : 'licensing.start' })
+                }
+              />
+              <EventLog entries={view.log} label={`Event log, NT ${version}`} scope={SCOPES[mode]} />
+            </div>
+          );
+        })}
+      </div>
+      <Controls
+        id={id}
+        autodisconnect={autodisconnectAt(config, tape, at)}
+        licenseLimit={current.licenses.limit}
+        onRecord={record}
+        onLicenseLimit={(limit) => send({ type: 'config.set', config: { ...config, licenseLimit: limit } })}
+      />
+      <div class="kb-sim__share">
+        <button type="button" class="kb-button" onClick={copyLink}>
+          Copy link to this moment
+        </button>
+        <button type="button" class="kb-button" onClick={() => send({ type: 'player.reset' })}>
+          Reset
+        </button>
+        <p class="kb-sim__status" role="status">
+          {copied ?? ''}
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,270 @@
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { axeViolations, gotoThemed, waitForHydration, watchConsole } from './helpers';
+
+const ARTICLE = '/kb/q153066/';
+
+/** Presses a control the way a keyboard user does: focus it, then Enter or Space. */
+async function press(control: Locator, key: 'Enter' | 'Space' = 'Enter') {
+  await control.focus();
+  await control.press(key);
+}
+
+async function openArticle(page: Page, query = '', hash = '') {
+  await page.goto(`${ARTICLE}${query}${hash}`);
+  for (const id of ['scenario', 'compare', 'play']) await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+  await waitForHydration(page);
+}
+
+const player = (page: Page) => page.locator('#scenario');
+const connectionsTable = (root: Locator, version: string) =>
+  root.getByRole('table', {
+    name: new RegExp(`Server Manager, NTSERVER on Windows NT ${version.replace('.', '\\.')}:`),
+  });
+
+async function rowsOf(table: Locator) {
+  return table.locator('tbody tr').allInnerTexts();
+}
+
+test.describe('scenario player, keyboard only', () => {
+  for (const version of ['3.51', '4.0'] as const) {
+    test(`runs the CONNECT AS scenario to the end on NT ${version}`, async ({ page }) => {
+      const errors = watchConsole(page);
+      await openArticle(page);
+      const root = player(page);
+      await root.getByRole('radio', { name: 'NT 3.51' }).focus();
+      if (version === '4.0') await page.keyboard.press('ArrowRight');
+      await expect(root.getByRole('radio', { name: `NT ${version}` })).toBeChecked();
+      const next = root.getByRole('button', { name: 'Next' });
+      const table = connectionsTable(root, version);
+      const licences = root.locator('.kb-licences__count');
+
+      const seen: { narration: string; rows: string[]; licences: string }[] = [];
+      for (let i = 0; i < 20; i++) {
+        seen.push({
+          narration: await root.locator('.kb-player__narration').innerText(),
+          rows: await rowsOf(table),
+          licences: await licences.innerText(),
+        });
+        if ((await next.getAttribute('aria-disabled')) === 'true') break;
+        await press(next);
+      }
+
+      const disconnected = seen.findIndex(
+        (s) => /disconnect/i.test(s.narration) && !/autodisconnect/i.test(s.narration),
+      );
+      expect(disconnected, 'a step where the administrator disconnects').toBeGreaterThan(0);
+      const afterDisconnect = seen[disconnected] as (typeof seen)[number];
+      const final = seen[seen.length - 1] as (typeof seen)[number];
+      if (version === '3.51') {
+        expect(afterDisconnect.rows).toHaveLength(1);
+        expect(afterDisconnect.rows[0]).toMatch(/^WKS1\s+WKS1.*IPC\$/s);
+        expect(afterDisconnect.licences).toMatch(/1 of 5/);
+        expect(final.rows).toEqual([expect.stringMatching(/No connections/)]);
+        expect(final.licences).toMatch(/0 of 5/);
+      } else {
+        expect(afterDisconnect.rows).toEqual([expect.stringMatching(/No connections/)]);
+        expect(afterDisconnect.licences).toMatch(/0 of 5/);
+        expect(seen.some((s) => s.rows.some((r) => r.includes('IPC$')))).toBe(false);
+      }
+      // Each step links to the sentence of the article it demonstrates.
+      const anchor = root.getByRole('link', { name: /In the article/ });
+      const href = (await anchor.getAttribute('href')) ?? '';
+      await expect(page.locator(href)).toHaveCount(1);
+      await press(root.getByRole('button', { name: 'Reset' }));
+      await expect(root.locator('.kb-player__position')).toContainText('Step 1 of');
+      expect(errors).toEqual([]);
+    });
+  }
+});
+
+test.describe('side by side', () => {
+  test('one tape, one clock: 3.51 keeps IPC$ and its licence, 4.0 does not, until autodisconnect', async ({
+    page,
+  }) => {
+    await openArticle(page);
+    const root = page.locator('#compare');
+    const slider = root.getByRole('slider', { name: 'Time' });
+
+    await slider.focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('PageUp');
+    await expect(slider).toHaveAttribute('aria-valuetext', '20 minutes after the start');
+    await page.keyboard.press('Home');
+
+    await press(root.getByRole('button', { name: '+5 min' }));
+    await expect(slider).toHaveAttribute('aria-valuetext', '5 minutes after the start');
+    const nt351 = await rowsOf(connectionsTable(root, '3.51'));
+    const nt40 = await rowsOf(connectionsTable(root, '4.0'));
+    expect(nt351.join('\n')).toMatch(/IPC\$/);
+    expect(nt351.join('\n')).toMatch(/differs from NT 4\.0/);
+    expect(nt40).toEqual([expect.stringMatching(/No connections/)]);
+
+    await press(root.getByRole('button', { name: 'To the next autodisconnect' }));
+    await expect(connectionsTable(root, '3.51').locator('tbody tr')).toHaveText([/No connections/]);
+    await expect(slider).not.toHaveAttribute('aria-valuetext', '5 minutes after the start');
+  });
+
+  test('scrubbing back restores the earlier view', async ({ page }) => {
+    await openArticle(page);
+    const root = page.locator('#compare');
+    const slider = root.getByRole('slider', { name: 'Time' });
+    await press(root.getByRole('button', { name: '+5 min' }));
+    const before = await rowsOf(connectionsTable(root, '3.51'));
+
+    await slider.focus();
+    await page.keyboard.press('End');
+    const later = await rowsOf(connectionsTable(root, '3.51'));
+    await page.keyboard.press('Home');
+    await page.keyboard.press('PageUp');
+
+    expect(later).not.toEqual(before);
+    await expect(slider).toHaveAttribute('aria-valuetext', '5 minutes after the start');
+    expect(await rowsOf(connectionsTable(root, '3.51'))).toEqual(before);
+  });
+
+  test('a copied link reopens exactly that moment', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openArticle(page);
+    const root = page.locator('#compare');
+    await press(root.getByRole('button', { name: '+1 min' }));
+    await press(root.getByRole('button', { name: '+5 min' }));
+    const rows = await rowsOf(connectionsTable(root, '3.51'));
+    const time = await root.locator('.kb-clock__time output').innerText();
+
+    await press(root.getByRole('button', { name: 'Copy link to this moment' }));
+    await expect(root.getByRole('status').last()).toContainText('Link copied');
+    const url = await page.evaluate(() => navigator.clipboard.readText());
+    const other = await context.newPage();
+    await other.goto(url);
+    await other.locator('#compare').scrollIntoViewIfNeeded();
+    await waitForHydration(other, '#compare');
+    const reopened = other.locator('#compare');
+
+    expect(url).toMatch(/\?compare=1\.[A-Za-z0-9._~-]+#compare$/);
+    await expect(reopened.locator('.kb-clock__time output')).toHaveText(time);
+    expect(await rowsOf(connectionsTable(reopened, '3.51'))).toEqual(rows);
+  });
+
+  test('a link that cannot be read shows a notice and the default scenario', async ({ page }) => {
+    const errors = watchConsole(page);
+    await openArticle(page, '?compare=1.%%%garbage', '#compare');
+    const root = page.locator('#compare');
+
+    await expect(root.getByRole('alert')).toContainText('This link could not be read');
+    await expect(root.locator('.kb-clock__time output')).toHaveText('00:00:00');
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('free play', () => {
+  test('refuses an autodisconnect outside -1..65535 next to the field and sends nothing', async ({
+    page,
+  }) => {
+    await openArticle(page);
+    const root = page.locator('#play');
+    const field = root.getByRole('textbox', { name: /Autodisconnect, minutes/ });
+    const log = root.getByRole('region', { name: 'Event log, NT 3.51 (free play)' });
+    const logBefore = await log.innerText();
+
+    await field.fill('70000');
+    await field.press('Enter');
+
+    await expect(root.getByRole('alert')).toContainText(/65535/);
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(await log.innerText()).toBe(logBefore);
+
+    await field.fill('5');
+    await field.press('Enter');
+    await expect(root.getByRole('alert')).toHaveCount(0);
+    await expect(log).toContainText(/5 minutes/);
+  });
+
+  test('at the licence limit a user is refused with error 71 and Administrator is let in', async ({
+    page,
+  }) => {
+    await openArticle(page);
+    const root = page.locator('#play');
+    await root.getByRole('combobox', { name: 'Per-server licences (from the start)' }).selectOption('1');
+    await press(root.getByRole('button', { name: 'Connect', exact: true }));
+    await root.getByRole('combobox', { name: 'Computer' }).selectOption('WKS2');
+
+    await press(root.getByRole('button', { name: 'Connect', exact: true }));
+    await expect(root.getByRole('region', { name: /Event log/ })).toContainText('error 71');
+    await root.getByRole('combobox', { name: 'User (CONNECT AS)' }).selectOption('Administrator');
+    await press(root.getByRole('button', { name: 'Connect', exact: true }));
+
+    const rows = await rowsOf(connectionsTable(root, '3.51'));
+    expect(rows.some((r) => /WKS2\s+Administrator/.test(r))).toBe(true);
+    await expect(root.locator('.kb-licences__count')).toContainText('2 of 1');
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the transcripts are in the page and tell each version apart', async ({ page }) => {
+    await page.goto(ARTICLE);
+    const transcript = page
+      .getByRole('table', { name: /what Server Manager and the licence count show/ })
+      .first();
+    await expect(transcript).toBeVisible();
+    await expect(page.locator('.kb-sim__island').first()).toBeHidden();
+
+    const rows = await transcript.locator('tbody tr').allInnerTexts();
+    const disconnect = rows.find((r) => /disconnects from \\\\NTSERVER\\TOOLS/.test(r));
+    expect(disconnect, 'a row for the disconnect').toBeDefined();
+    const cells = await transcript
+      .locator('tbody tr', { hasText: /disconnects from \\\\NTSERVER\\TOOLS/ })
+      .first()
+      .locator('td')
+      .allInnerTexts();
+    // What happens | 3.51 Server Manager | 3.51 licences | 4.0 Server Manager | 4.0 licences
+    expect(cells[1]).toMatch(/WKS1 · WKS1 · IPC\$/);
+    expect(cells[2]).toMatch(/1 of 5 in use/);
+    expect(cells[3]).toMatch(/No connections/);
+    expect(cells[4]).toMatch(/0 of 5 in use/);
+  });
+});
+
+test.describe('accessibility with the simulations in several states', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`axe finds nothing in ${theme} theme after playing with every simulation`, async ({ page }) => {
+      const errors = watchConsole(page);
+      await gotoThemed(page, ARTICLE, theme);
+      for (const id of ['scenario', 'compare', 'play']) await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+      await waitForHydration(page);
+      expect(await axeViolations(page)).toEqual([]);
+
+      await press(player(page).getByRole('button', { name: 'Next' }));
+      await press(player(page).getByRole('button', { name: 'Next' }));
+      await press(page.locator('#compare').getByRole('button', { name: '+5 min' }));
+      const play = page.locator('#play');
+      await play.getByRole('textbox', { name: /Autodisconnect/ }).fill('abc');
+      await play.getByRole('textbox', { name: /Autodisconnect/ }).press('Enter');
+      await press(play.getByRole('button', { name: 'Connect', exact: true }));
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  }
+});
+
+test.describe('screenshots for review', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    for (const [device, viewport] of [
+      ['desktop', { width: 1280, height: 900 }],
+      ['phone', { width: 390, height: 844 }],
+    ] as const) {
+      test(`article, ${theme}, ${device}`, async ({ page }, testInfo) => {
+        await page.setViewportSize(viewport);
+        await gotoThemed(page, ARTICLE, theme);
+        for (const id of ['scenario', 'compare', 'play'])
+          await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+        await waitForHydration(page);
+        await press(page.locator('#compare').getByRole('button', { name: '+5 min' }));
+        const path = testInfo.outputPath(`article-${theme}-${device}.png`);
+        await page.screenshot({ path, fullPage: true });
+        await testInfo.attach(`article-${theme}-${device}`, { path, contentType: 'image/png' });
+        await expect(page.locator('#compare')).toBeVisible();
+      });
+    }
+  }
+});
