@@ -49,7 +49,10 @@ function makeTape(seed, n) {
     let event;
     if (x < 0.35) {
       const user = pick(users);
-      event = user === undefined ? { type: 'share.connect', computer, share } : { type: 'share.connect', computer, share, user };
+      event =
+        user === undefined
+          ? { type: 'share.connect', computer, share }
+          : { type: 'share.connect', computer, share, user };
     } else if (x < 0.55) event = { type: 'share.disconnect', computer, share };
     else if (x < 0.75) event = { type: 'file.open', computer, share };
     else if (x < 0.93) event = { type: 'file.close', computer, share };
@@ -75,7 +78,9 @@ function measure(fn) {
 }
 
 const tape = makeTape(20260101, 1000);
-console.log(`LiveKB kernel benchmark: ${tape.length}-entry seeded tape over 24 simulated hours, ${RUNS} runs each (Node ${process.version})`);
+console.log(
+  `LiveKB kernel benchmark: ${tape.length}-entry seeded tape over 24 simulated hours, ${RUNS} runs each (Node ${process.version})`,
+);
 for (const version of kernel.NT_VERSIONS) {
   const config = { version };
   const view = kernel.simulate(config, tape, DAY);

@@ -1,12 +1,5 @@
 import { normalizeConfig, validateTape } from './validate';
-import {
-  diskShares,
-  NT_VERSIONS,
-  type ServerConfig,
-  type SimEvent,
-  type TapeEntry,
-  world,
-} from './world';
+import { diskShares, NT_VERSIONS, type ServerConfig, type SimEvent, type TapeEntry, world } from './world';
 
 export interface LinkState {
   config: ServerConfig;
@@ -175,9 +168,11 @@ function decodeOrThrow(text: string): LinkState {
   }
   const header = new Reader(parts[1]);
   const version = NT_VERSIONS[header.varint('version')];
-  if (!version) throw new LinkProblem('range', 'The link names a Windows NT version this page does not know.');
+  if (!version)
+    throw new LinkProblem('range', 'The link names a Windows NT version this page does not know.');
   const logging = header.varint('License Logging setting');
-  if (logging > 1) throw new LinkProblem('range', 'The link’s License Logging setting is neither on nor off.');
+  if (logging > 1)
+    throw new LinkProblem('range', 'The link’s License Logging setting is neither on nor off.');
   const licenseLimit = header.varint('licence limit');
   const autodisconnectMinutes = header.varint('autodisconnect value') - 1;
   const at = header.time('time');
@@ -228,7 +223,8 @@ export function decode(text: string): LinkResult {
     }
     return { ok: true, value: decodeOrThrow(text.trim()) };
   } catch (error) {
-    if (error instanceof LinkProblem) return { ok: false, error: { code: error.code, message: error.message } };
+    if (error instanceof LinkProblem)
+      return { ok: false, error: { code: error.code, message: error.message } };
     return { ok: false, error: { code: 'syntax', message: 'The link could not be read.' } };
   }
 }

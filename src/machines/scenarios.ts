@@ -42,7 +42,8 @@ export const scenarios: Record<ScenarioId, Scenario> = {
         narration:
           'At WKS1, where jsmith is logged on, the administrator maps \\\\NTSERVER\\TOOLS with CONNECT AS Administrator. WKS1 had no session, so the server opens one: IPC$ and TOOLS, one licence.',
         anchor: 'symptom-connect-as',
-        nt4Note: 'On 4.0 the server checks the credentials over IPC$ and closes it straight away: only TOOLS is listed.',
+        nt4Note:
+          'On 4.0 the server checks the credentials over IPC$ and closes it straight away: only TOOLS is listed.',
       },
       {
         at: 30 * SEC,
@@ -156,14 +157,16 @@ export const scenarios: Record<ScenarioId, Scenario> = {
       {
         at: 0,
         event: { type: 'share.connect', computer: 'WKS1', share: 'TOOLS', user: 'Administrator' },
-        narration: 'The administrator maps TOOLS from WKS1 with CONNECT AS. Server Manager shows Administrator.',
+        narration:
+          'The administrator maps TOOLS from WKS1 with CONNECT AS. Server Manager shows Administrator.',
         anchor: 'info-user-shown',
         nt4Note: 'On 4.0 only TOOLS is listed.',
       },
       {
         at: 2 * MIN,
         event: { type: 'share.disconnect', computer: 'WKS1', share: 'TOOLS' },
-        narration: 'The administrator disconnects. The remaining IPC$ connection is shown as WKS1, with no account.',
+        narration:
+          'The administrator disconnects. The remaining IPC$ connection is shown as WKS1, with no account.',
         anchor: 'info-computer-name',
         nt4Note: 'On 4.0 the session is gone.',
       },
@@ -177,7 +180,8 @@ export const scenarios: Record<ScenarioId, Scenario> = {
       {
         at: 4 * MIN,
         event: { type: 'share.connect', computer: 'WKS1', share: 'PUBLIC' },
-        narration: 'jsmith maps PUBLIC instead. It works, and the session now carries jsmith, not Administrator.',
+        narration:
+          'jsmith maps PUBLIC instead. It works, and the session now carries jsmith, not Administrator.',
         anchor: 'more-information',
       },
     ],
@@ -202,10 +206,7 @@ export interface TranscriptRow {
 }
 
 /** One row per step with each version's view, for the static transcript. */
-export function transcript(
-  scenario: Scenario,
-  versions: NtVersion[] = ['3.51', '4.0'],
-): TranscriptRow[] {
+export function transcript(scenario: Scenario, versions: NtVersion[] = ['3.51', '4.0']): TranscriptRow[] {
   const rows: TranscriptRow[] = [];
   const tape: TapeEntry[] = [];
   for (const step of scenario.steps) {

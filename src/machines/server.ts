@@ -75,9 +75,7 @@ function userOf(event: ConnectEvent): string {
 }
 
 function connectAs(event: ConnectEvent): string {
-  return event.user !== undefined && event.user !== loggedOnUser(event.computer)
-    ? ' (CONNECT AS)'
-    : '';
+  return event.user !== undefined && event.user !== loggedOnUser(event.computer) ? ' (CONNECT AS)' : '';
 }
 
 function sessionOf(context: ServerContext, event: ServerEvent): Session | undefined {
@@ -162,8 +160,7 @@ export const serverMachine = setup({
       context.inUse >= context.limit &&
       sessionOf(context, event) === undefined &&
       !isAdmin(userOf(event as ConnectEvent)),
-    accessDenied: ({ event }) =>
-      !mayRead(userOf(event as ConnectEvent), (event as ConnectEvent).share),
+    accessDenied: ({ event }) => !mayRead(userOf(event as ConnectEvent), (event as ConnectEvent).share),
     hasSession: ({ context, event }) => sessionOf(context, event) !== undefined,
     notConnected: ({ context, event }) =>
       connectionOf(sessionOf(context, event), (event as ShareEvent).share) === undefined,
@@ -381,9 +378,7 @@ export const serverMachine = setup({
       const e = event as ShareEvent;
       const now = clockNow(self);
       const session = sessionOf(context, e) as Session;
-      const shares = session.shares.map((c) =>
-        c.share === e.share ? { ...c, opens: c.opens + 1 } : c,
-      );
+      const shares = session.shares.map((c) => (c.share === e.share ? { ...c, opens: c.opens + 1 } : c));
       const opens = session.opens + 1;
       return {
         sessions: withSession(context.sessions, e.computer, {
@@ -405,9 +400,7 @@ export const serverMachine = setup({
       const e = event as ShareEvent;
       const now = clockNow(self);
       const session = sessionOf(context, e) as Session;
-      const shares = session.shares.map((c) =>
-        c.share === e.share ? { ...c, opens: c.opens - 1 } : c,
-      );
+      const shares = session.shares.map((c) => (c.share === e.share ? { ...c, opens: c.opens - 1 } : c));
       const opens = session.opens - 1;
       const idle =
         opens === 0 && context.minutes >= 0 ? ' Nothing is open now, so the session can go idle.' : '';
@@ -493,7 +486,8 @@ export const serverMachine = setup({
     autodisconnect: assign(({ context, event }) => {
       const e = event as IdleEvent;
       const session = sessionOf(context, e) as Session;
-      const idle = context.minutes === 0 ? 'had nothing open' : `was idle for ${minutesText(context.minutes)}`;
+      const idle =
+        context.minutes === 0 ? 'had nothing open' : `was idle for ${minutesText(context.minutes)}`;
       return {
         inUse: released(context, session),
         sessions: withSession(context.sessions, e.computer, undefined),
@@ -529,7 +523,10 @@ export const serverMachine = setup({
         if (deadline === undefined) continue;
         const due = Math.max(deadline, now);
         armed[name] = due;
-        enqueue.raise({ type: 'session.idle', computer: name, due }, { id: `idle.${name}`, delay: due - now });
+        enqueue.raise(
+          { type: 'session.idle', computer: name, due },
+          { id: `idle.${name}`, delay: due - now },
+        );
       }
       enqueue.assign({ armed });
     }),
@@ -564,28 +561,16 @@ export const serverMachine = setup({
       { guard: 'lastShare', actions: ['leaveIpc'] },
       { actions: ['removeShare'] },
     ],
-    'file.open': [
-      { guard: 'notConnected', actions: ['refuseNotConnected'] },
-      { actions: ['openFile'] },
-    ],
+    'file.open': [{ guard: 'notConnected', actions: ['refuseNotConnected'] }, { actions: ['openFile'] }],
     'file.close': [
       { guard: 'notConnected', actions: ['refuseNotConnected'] },
       { guard: 'noOpenFile', actions: ['refuseNoOpenFile'] },
       { actions: ['closeFile'] },
     ],
-    'licensing.stop': [
-      { guard: 'logging', actions: 'stopLogging' },
-      { actions: 'noteLicensingUnchanged' },
-    ],
-    'licensing.start': [
-      { guard: 'logging', actions: 'noteLicensingUnchanged' },
-      { actions: 'startLogging' },
-    ],
+    'licensing.stop': [{ guard: 'logging', actions: 'stopLogging' }, { actions: 'noteLicensingUnchanged' }],
+    'licensing.start': [{ guard: 'logging', actions: 'noteLicensingUnchanged' }, { actions: 'startLogging' }],
     'autodisconnect.set': { actions: ['setAutodisconnect', 'rearmAll'] },
-    'session.idle': [
-      { guard: 'idleExpired', actions: 'autodisconnect' },
-      { actions: 'disarmIdle' },
-    ],
+    'session.idle': [{ guard: 'idleExpired', actions: 'autodisconnect' }, { actions: 'disarmIdle' }],
   },
 });
 

@@ -65,7 +65,10 @@ export const sessionMachine = setup({
     }),
     changeOpens: assign(({ context, event }, params: { by: number }) => {
       const share = (event as ShareEvent).share;
-      return { shares: { ...context.shares, [share]: (context.shares[share] ?? 0) + params.by }, refused: null };
+      return {
+        shares: { ...context.shares, [share]: (context.shares[share] ?? 0) + params.by },
+        refused: null,
+      };
     }),
     forget: assign({ account: null, shares: {}, refused: null }),
   },

@@ -1,11 +1,6 @@
 import { createActor, SimulatedClock } from 'xstate';
 import { logEntries, MINUTE, type ServerContext, serverMachine } from './server';
-import {
-  type NormalConfig,
-  normalizeConfig,
-  validateTape,
-  validateUntil,
-} from './validate';
+import { type NormalConfig, normalizeConfig, validateTape, validateUntil } from './validate';
 import { type ConnectionView, IPC, type ServerConfig, type ServerView, type TapeEntry, world } from './world';
 
 function lastAt(tape: readonly TapeEntry[]): number {

@@ -161,11 +161,7 @@ function checkShare(i: number, entry: unknown, share: unknown): void {
     );
   }
   if (typeof share !== 'string' || !findShare(share)) {
-    fail(
-      i,
-      entry,
-      `unknown share ${JSON.stringify(share ?? null)}; known shares are ${list(diskShares)}.`,
-    );
+    fail(i, entry, `unknown share ${JSON.stringify(share ?? null)}; known shares are ${list(diskShares)}.`);
   }
 }
 

@@ -156,8 +156,6 @@ export function uncPath(share: string): string {
   return `\\\\${world.server}\\${share}`;
 }
 
-export function isComputerEvent(
-  event: SimEvent,
-): event is Extract<SimEvent, { computer: string }> {
+export function isComputerEvent(event: SimEvent): event is Extract<SimEvent, { computer: string }> {
   return 'computer' in event;
 }

@@ -23,17 +23,53 @@ function errorOf(run: () => unknown): SimulationInputError {
 
 describe('bad tape entries throw SimulationInputError naming the entry', () => {
   const cases: [string, unknown, RegExp][] = [
-    ['unknown computer', { at: 2 * MIN, event: connect('WKS9', 'PUBLIC') }, /Tape entry 2 \(at 120000 ms, share\.connect\): unknown computer "WKS9"; known computers are WKS1, WKS2\./],
-    ['unknown share', { at: MIN, event: connect('WKS1', 'DATA') }, /Tape entry 2 .*unknown share "DATA"; known shares are PUBLIC, TOOLS/],
-    ['IPC$ named on the tape', { at: MIN, event: connect('WKS1', 'IPC$') }, /Tape entry 2 .*IPC\$ cannot be named/],
-    ['unknown user', { at: MIN, event: connect('WKS1', 'PUBLIC', 'root') }, /Tape entry 2 .*unknown account "root"/],
-    ['unknown event type', { at: MIN, event: { type: 'share.mount' } }, /Tape entry 2 .*unknown event type "share\.mount"/],
+    [
+      'unknown computer',
+      { at: 2 * MIN, event: connect('WKS9', 'PUBLIC') },
+      /Tape entry 2 \(at 120000 ms, share\.connect\): unknown computer "WKS9"; known computers are WKS1, WKS2\./,
+    ],
+    [
+      'unknown share',
+      { at: MIN, event: connect('WKS1', 'DATA') },
+      /Tape entry 2 .*unknown share "DATA"; known shares are PUBLIC, TOOLS/,
+    ],
+    [
+      'IPC$ named on the tape',
+      { at: MIN, event: connect('WKS1', 'IPC$') },
+      /Tape entry 2 .*IPC\$ cannot be named/,
+    ],
+    [
+      'unknown user',
+      { at: MIN, event: connect('WKS1', 'PUBLIC', 'root') },
+      /Tape entry 2 .*unknown account "root"/,
+    ],
+    [
+      'unknown event type',
+      { at: MIN, event: { type: 'share.mount' } },
+      /Tape entry 2 .*unknown event type "share\.mount"/,
+    ],
     ['negative time', { at: -5, event: connect('WKS1', 'PUBLIC') }, /Tape entry 2 .*negative/],
-    ['non-finite time', { at: Number.POSITIVE_INFINITY, event: connect('WKS1', 'PUBLIC') }, /Tape entry 2.*not a finite number/],
+    [
+      'non-finite time',
+      { at: Number.POSITIVE_INFINITY, event: connect('WKS1', 'PUBLIC') },
+      /Tape entry 2.*not a finite number/,
+    ],
     ['NaN time', { at: Number.NaN, event: connect('WKS1', 'PUBLIC') }, /Tape entry 2.*not a finite number/],
-    ['autodisconnect above 65535', { at: MIN, event: { type: 'autodisconnect.set', minutes: 65536 } }, /Tape entry 2 .*65536 is out of range/],
-    ['autodisconnect below -1', { at: MIN, event: { type: 'autodisconnect.set', minutes: -2 } }, /Tape entry 2 .*-2 is out of range/],
-    ['autodisconnect not an integer', { at: MIN, event: { type: 'autodisconnect.set', minutes: 1.5 } }, /Tape entry 2 .*not a whole number/],
+    [
+      'autodisconnect above 65535',
+      { at: MIN, event: { type: 'autodisconnect.set', minutes: 65536 } },
+      /Tape entry 2 .*65536 is out of range/,
+    ],
+    [
+      'autodisconnect below -1',
+      { at: MIN, event: { type: 'autodisconnect.set', minutes: -2 } },
+      /Tape entry 2 .*-2 is out of range/,
+    ],
+    [
+      'autodisconnect not an integer',
+      { at: MIN, event: { type: 'autodisconnect.set', minutes: 1.5 } },
+      /Tape entry 2 .*not a whole number/,
+    ],
     ['entry that is not an object', null, /Tape entry 2: expected an object/],
     ['entry without event', { at: MIN }, /Tape entry 2 \(at 60000 ms\): the entry has no event/],
   ];
@@ -69,11 +105,19 @@ describe('bad tape entries throw SimulationInputError naming the entry', () => {
 
 describe('bad configuration and until', () => {
   const cases: [string, ServerConfig, RegExp][] = [
-    ['unknown version', { version: '5.0' as never }, /unknown version "5\.0"; known versions are 3\.5, 3\.51, 4\.0/],
+    [
+      'unknown version',
+      { version: '5.0' as never },
+      /unknown version "5\.0"; known versions are 3\.5, 3\.51, 4\.0/,
+    ],
     ['licence limit 0', { version: '3.51', licenseLimit: 0 }, /licence limit 0 is not valid/],
     ['licence limit not an integer', { version: '3.51', licenseLimit: 2.5 }, /licence limit 2\.5/],
     ['absurd licence limit', { version: '3.51', licenseLimit: 1e9 }, /licence limit 1000000000/],
-    ['autodisconnect out of range', { version: '3.51', autodisconnectMinutes: 70000 }, /70000 is out of range/],
+    [
+      'autodisconnect out of range',
+      { version: '3.51', autodisconnectMinutes: 70000 },
+      /70000 is out of range/,
+    ],
     ['licenseLogging not a boolean', { version: '3.51', licenseLogging: 'yes' as never }, /licenseLogging/],
   ];
 
@@ -110,10 +154,13 @@ describe('validateAutodisconnect mirrors net config server /autodisconnect', () 
     expect(validateAutodisconnect(value)).toEqual({ ok: true, minutes });
   });
 
-  it.each(['', 'abc', '1.5', '65536', '-2', '1e3', 12.5, Number.NaN])('rejects %j with a sentence', (value) => {
-    const result = validateAutodisconnect(value);
+  it.each(['', 'abc', '1.5', '65536', '-2', '1e3', 12.5, Number.NaN])(
+    'rejects %j with a sentence',
+    (value) => {
+      const result = validateAutodisconnect(value);
 
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toMatch(/^.+\.$/);
-  });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.reason).toMatch(/^.+\.$/);
+    },
+  );
 });

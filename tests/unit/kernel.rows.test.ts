@@ -166,7 +166,11 @@ describe.each(versions)('NT %s', (version) => {
   });
 
   it('row 5: closing the last file starts the idle time from that moment', () => {
-    const t = tape([0, connect('WKS1', 'PUBLIC')], [MIN, open('WKS1', 'PUBLIC')], [60 * MIN, close('WKS1', 'PUBLIC')]);
+    const t = tape(
+      [0, connect('WKS1', 'PUBLIC')],
+      [MIN, open('WKS1', 'PUBLIC')],
+      [60 * MIN, close('WKS1', 'PUBLIC')],
+    );
 
     expect(shares(simulate({ version }, t, 75 * MIN - SEC))).toContain('PUBLIC');
     expect(simulate({ version }, t, 75 * MIN).connections).toEqual([]);
@@ -193,10 +197,7 @@ describe.each(versions)('NT %s', (version) => {
   });
 
   it('row 5: lowering autodisconnect applies to the idle time already counted', () => {
-    const t = tape(
-      [0, connect('WKS1', 'PUBLIC')],
-      [10 * MIN, { type: 'autodisconnect.set', minutes: 5 }],
-    );
+    const t = tape([0, connect('WKS1', 'PUBLIC')], [10 * MIN, { type: 'autodisconnect.set', minutes: 5 }]);
 
     const view = simulate({ version }, t);
 
@@ -275,7 +276,11 @@ describe.each(versions)('NT %s', (version) => {
   it('times: connectedMs counts from the connection, idleMs from the last activity', () => {
     const view = simulate(
       { version },
-      tape([0, connect('WKS1', 'PUBLIC')], [2 * MIN, connect('WKS1', 'TOOLS', 'jsmith')], [3 * MIN, open('WKS1', 'PUBLIC')]),
+      tape(
+        [0, connect('WKS1', 'PUBLIC')],
+        [2 * MIN, connect('WKS1', 'TOOLS', 'jsmith')],
+        [3 * MIN, open('WKS1', 'PUBLIC')],
+      ),
       5 * MIN,
     );
 

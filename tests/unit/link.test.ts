@@ -72,6 +72,7 @@ describe('deep links', () => {
     const result = decode(encode(state));
 
     expect(result.ok).toBe(true);
-    if (result.ok) expect(() => simulate(result.value.config, result.value.tape, result.value.at)).not.toThrow();
+    if (result.ok)
+      expect(() => simulate(result.value.config, result.value.tape, result.value.at)).not.toThrow();
   });
 });

@@ -22,13 +22,39 @@ const share = fc.constantFrom(...diskShares);
 const user = fc.option(fc.constantFrom(...world.accounts.map((a) => a.name)), { nil: undefined });
 
 const event: fc.Arbitrary<SimEvent> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ computer, share, user }).map(({ computer, share, user }): SimEvent =>
-    user === undefined ? { type: 'share.connect', computer, share } : { type: 'share.connect', computer, share, user }) },
-  { weight: 2, arbitrary: fc.record({ computer, share }).map((e): SimEvent => ({ type: 'share.disconnect', ...e })) },
-  { weight: 2, arbitrary: fc.record({ computer, share }).map((e): SimEvent => ({ type: 'file.open', ...e })) },
-  { weight: 2, arbitrary: fc.record({ computer, share }).map((e): SimEvent => ({ type: 'file.close', ...e })) },
-  { weight: 1, arbitrary: fc.constantFrom<SimEvent>({ type: 'licensing.stop' }, { type: 'licensing.start' }) },
-  { weight: 1, arbitrary: fc.integer({ min: -1, max: 20 }).map((minutes): SimEvent => ({ type: 'autodisconnect.set', minutes })) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .record({ computer, share, user })
+      .map(
+        ({ computer, share, user }): SimEvent =>
+          user === undefined
+            ? { type: 'share.connect', computer, share }
+            : { type: 'share.connect', computer, share, user },
+      ),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ computer, share }).map((e): SimEvent => ({ type: 'share.disconnect', ...e })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ computer, share }).map((e): SimEvent => ({ type: 'file.open', ...e })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ computer, share }).map((e): SimEvent => ({ type: 'file.close', ...e })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<SimEvent>({ type: 'licensing.stop' }, { type: 'licensing.start' }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .integer({ min: -1, max: 20 })
+      .map((minutes): SimEvent => ({ type: 'autodisconnect.set', minutes })),
+  },
 );
 
 const tapeArb: fc.Arbitrary<TapeEntry[]> = fc
@@ -74,7 +100,10 @@ describe('kernel invariants on random tapes', () => {
             continue;
           }
           const authenticated = view.log.some(
-            (l) => l.computer === c.computer && l.kind === 'connect' && l.text.startsWith(`${c.computer}: ${c.account} connected`),
+            (l) =>
+              l.computer === c.computer &&
+              l.kind === 'connect' &&
+              l.text.startsWith(`${c.computer}: ${c.account} connected`),
           );
           expect(authenticated).toBe(true);
           if (c.share === 'TOOLS') expect(c.account).toBe('Administrator');
@@ -136,10 +165,18 @@ describe('kernel invariants on random tapes', () => {
     fc.assert(
       fc.property(configArb, tapeArb, untilArb, (config, tape, until) => {
         const view = simulate(config, tape, until);
-        const minutes = [config.autodisconnectMinutes, ...tape.filter((e) => e.at <= until).map((e) => (e.event.type === 'autodisconnect.set' ? e.event.minutes : null)).filter((m): m is number => m !== null)].at(-1) as number;
+        const minutes = [
+          config.autodisconnectMinutes,
+          ...tape
+            .filter((e) => e.at <= until)
+            .map((e) => (e.event.type === 'autodisconnect.set' ? e.event.minutes : null))
+            .filter((m): m is number => m !== null),
+        ].at(-1) as number;
         if (minutes < 0) return;
         for (const c of view.connections) {
-          const opens = view.connections.filter((x) => x.computer === c.computer).reduce((n, x) => n + x.opens, 0);
+          const opens = view.connections
+            .filter((x) => x.computer === c.computer)
+            .reduce((n, x) => n + x.opens, 0);
           if (opens === 0) expect(c.idleMs).toBeLessThan(minutes * 60_000);
         }
       }),

@@ -30,14 +30,18 @@ const shareList = (view: ReturnType<typeof simulate>, computer: string) =>
   view.connections.filter((c) => c.computer === computer).map((c) => c.share);
 
 describe('scenarios', () => {
-  it.each(Object.values(scenarios))('$id: steps are in time order, anchored, and replay on every version', (s) => {
-    for (let i = 1; i < s.steps.length; i++) expect(s.steps[i].at).toBeGreaterThanOrEqual(s.steps[i - 1].at);
-    for (const step of s.steps) expect(anchors).toContain(step.anchor);
-    for (const version of ['3.5', '3.51', '4.0'] as const) {
-      expect(() => simulate({ ...s.config, version }, scenarioTape(s), s.endAt)).not.toThrow();
-    }
-    expect(s.endAt).toBeGreaterThanOrEqual(s.steps.at(-1)?.at ?? 0);
-  });
+  it.each(Object.values(scenarios))(
+    '$id: steps are in time order, anchored, and replay on every version',
+    (s) => {
+      for (let i = 1; i < s.steps.length; i++)
+        expect(s.steps[i].at).toBeGreaterThanOrEqual(s.steps[i - 1].at);
+      for (const step of s.steps) expect(anchors).toContain(step.anchor);
+      for (const version of ['3.5', '3.51', '4.0'] as const) {
+        expect(() => simulate({ ...s.config, version }, scenarioTape(s), s.endAt)).not.toThrow();
+      }
+      expect(s.endAt).toBeGreaterThanOrEqual(s.steps.at(-1)?.at ?? 0);
+    },
+  );
 
   it('connect-as: IPC$ lingers on 3.51 until autodisconnect at 17:00, never on 4.0', () => {
     const rows = transcript(scenarios['connect-as']);
@@ -106,7 +110,9 @@ describe('text helpers', () => {
       'WKS1 connects to \\\\NTSERVER\\TOOLS as Administrator (CONNECT AS)',
     );
     expect(describeEvent(connect('WKS1', 'PUBLIC'))).toBe('WKS1 connects to \\\\NTSERVER\\PUBLIC as jsmith');
-    expect(describeEvent({ type: 'autodisconnect.set', minutes: -1 })).toBe('Autodisconnect is turned off (-1)');
+    expect(describeEvent({ type: 'autodisconnect.set', minutes: -1 })).toBe(
+      'Autodisconnect is turned off (-1)',
+    );
   });
 });
 
@@ -121,7 +127,13 @@ describe('nextAutodisconnect', () => {
   it('is null on 4.0 when sessions end by themselves, and when autodisconnect is off or files are open', () => {
     expect(nextAutodisconnect({ version: '4.0' }, t, 0)).toBeNull();
     expect(nextAutodisconnect({ version: '3.51', autodisconnectMinutes: -1 }, t, 0)).toBeNull();
-    expect(nextAutodisconnect({ version: '3.51' }, tape([0, connect('WKS1', 'PUBLIC')], [MIN, open('WKS1', 'PUBLIC')]), 0)).toBeNull();
+    expect(
+      nextAutodisconnect(
+        { version: '3.51' },
+        tape([0, connect('WKS1', 'PUBLIC')], [MIN, open('WKS1', 'PUBLIC')]),
+        0,
+      ),
+    ).toBeNull();
   });
 
   it('reports drops that happen between tape entries', () => {

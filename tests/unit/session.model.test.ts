@@ -1,6 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { getAdjacencyMap, getShortestPaths, toDirectedGraph } from 'xstate/graph';
-import { describe, expect, it } from 'vitest';
 import { type NtVersion, type SimEvent, simulate, type TapeEntry } from '../../src/machines';
 import { type SessionEvent, sessionMachine, sessionShares } from '../../src/machines/session';
 
@@ -13,7 +13,8 @@ type Snap = ReturnType<typeof sessionMachine.transition>;
 function events(state: Snap): SessionEvent[] {
   const out: SessionEvent[] = [{ type: 'session.idle' }];
   for (const share of SHARES) {
-    for (const user of USERS) out.push(user ? { type: 'share.connect', share, user } : { type: 'share.connect', share });
+    for (const user of USERS)
+      out.push(user ? { type: 'share.connect', share, user } : { type: 'share.connect', share });
     out.push({ type: 'share.disconnect', share }, { type: 'file.close', share });
     // Two open files on a share are enough to reach every state and transition.
     if ((state.context.shares[share] ?? 0) < 2) out.push({ type: 'file.open', share });
