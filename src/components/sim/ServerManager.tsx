@@ -49,8 +49,10 @@ export function ServerManager({ view, version, differences, onLicensingToggle }:
               const differs = differences?.rows.has(rowKey(c)) ?? false;
               return (
                 <tr key={rowKey(c)} class={`${ipc ? 'kb-ipc' : ''} ${differs ? 'kb-diff' : ''}`.trim()}>
-                  <th scope="row">{c.computer}</th>
-                  <td>
+                  <th scope="row" data-label="Computer">
+                    {c.computer}
+                  </th>
+                  <td data-label="User">
                     {c.shownUser}
                     {c.account === null && (
                       <span class="kb-tag kb-tag--warn">computer name, no credentials</span>
@@ -60,9 +62,15 @@ export function ServerManager({ view, version, differences, onLicensingToggle }:
                     {ipc ? <span class="kb-tag kb-tag--ipc">IPC$</span> : c.share}
                     {differs && <span class="kb-tag kb-tag--diff">differs from {differences?.against}</span>}
                   </td>
-                  <td class="kb-num">{c.opens}</td>
-                  <td class="kb-num">{formatElapsed(c.connectedMs)}</td>
-                  <td class="kb-num">{formatElapsed(c.idleMs)}</td>
+                  <td class="kb-num" data-label="Opens">
+                    {c.opens}
+                  </td>
+                  <td class="kb-num" data-label="Connected">
+                    {formatElapsed(c.connectedMs)}
+                  </td>
+                  <td class="kb-num" data-label="Idle">
+                    {formatElapsed(c.idleMs)}
+                  </td>
                 </tr>
               );
             })
@@ -104,4 +112,29 @@ export function compareViews(a: ServerView, b: ServerView, against: string) {
   }
   const licences = a.licenses.inUse !== b.licenses.inUse || a.licenses.logging !== b.licenses.logging;
   return { rows, licences, against };
+}
+
+/** One sentence per server of what differs right now, for readers who compare at a glance. */
+export function differenceSummary(views: readonly ServerView[], versions: readonly string[]): string {
+  const [a, b] = views;
+  if (!a || !b) return '';
+  const describe = (view: ServerView) => {
+    const ipc = view.connections
+      .filter((c) => c.share === 'IPC$')
+      .map((c) => `IPC$ from ${c.computer} (shown as ${c.shownUser})`);
+    const listed =
+      view.connections.length === 0
+        ? 'lists no connections'
+        : `lists ${view.connections.length} connection${view.connections.length === 1 ? '' : 's'}${ipc.length ? `, including ${ipc.join(' and ')}` : ''}`;
+    const licences = view.licenses.logging
+      ? `${view.licenses.inUse} licence${view.licenses.inUse === 1 ? '' : 's'} in use`
+      : 'licences not counted';
+    return `${listed}; ${licences}`;
+  };
+  const same =
+    JSON.stringify(a.connections.map((c) => [rowKey(c), c.shownUser])) ===
+      JSON.stringify(b.connections.map((c) => [rowKey(c), c.shownUser])) &&
+    a.licenses.inUse === b.licenses.inUse;
+  if (same) return `Right now both servers show the same: ${describe(a)}.`;
+  return `Right now NT ${versions[0]} ${describe(a)}; NT ${versions[1]} ${describe(b)}.`;
 }

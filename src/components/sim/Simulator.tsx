@@ -13,7 +13,7 @@ import { type ScenarioId, scenarios, scenarioTape } from '../../machines/scenari
 import { Clock } from './Clock';
 import { Controls } from './Controls';
 import { EventLog } from './EventLog';
-import { compareViews, ServerManager } from './ServerManager';
+import { compareViews, differenceSummary, ServerManager } from './ServerManager';
 import { useActor } from './useActor';
 
 export interface SimulatorProps {
@@ -147,6 +147,7 @@ export default function Simulator(props: SimulatorProps) {
         onSeek={(t) => send({ type: 'clock.seek', at: t })}
         onNextAutodisconnect={() => send({ type: 'clock.next-autodisconnect' })}
       />
+      {mode === 'compare' && <p class="kb-sim__summary">{differenceSummary(views, versions)}</p>}
       <div class={mode === 'compare' ? 'kb-sim__servers kb-sim__servers--two' : 'kb-sim__servers'}>
         {views.map((view, i) => {
           const version = versions[i] as NtVersion;
