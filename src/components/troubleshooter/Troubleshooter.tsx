@@ -1,0 +1,268 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  type Answers,
+  answersFromQuery,
+  answersToQuery,
+  QUESTIONS,
+  type QuestionId,
+  type ResultId,
+  resultDetails,
+  stepOf,
+  summaryText,
+  troubleshooterMachine,
+} from '../../machines/troubleshooter';
+import { useActor } from '../sim/useActor';
+
+const ID = 'ts';
+
+export default function Troubleshooter() {
+  const [snapshot, send] = useActor(troubleshooterMachine, { input: {} });
+  const { answers, draft, error, notice } = snapshot.context;
+  const step = stepOf(snapshot.value);
+  const heading = useRef<HTMLHeadingElement>(null);
+  /** Focus moves to the new step only after the reader acted, never on page load. */
+  const acted = useRef(false);
+  const loaded = useRef(false);
+
+  // Answers from a shared link: read once, after hydration.
+  useEffect(() => {
+    const read = answersFromQuery(location.search);
+    if (Object.keys(read.answers).length > 0 || read.notice) {
+      send({ type: 'answers.load', answers: read.answers, notice: read.notice });
+    }
+    loaded.current = true;
+  }, [send]);
+
+  // The URL keeps the answers, so a shared link reopens the same step.
+  const query = answersToQuery(answers);
+  useEffect(() => {
+    if (!loaded.current) return;
+    const url = `${location.pathname}${query}${location.hash}`;
+    if (url !== `${location.pathname}${location.search}${location.hash}`) {
+      history.replaceState(history.state, '', url);
+    }
+  }, [query]);
+
+  const stepKey = step ? ('question' in step ? step.question : step.result) : '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus follows the step, keyed by its id
+  useEffect(() => {
+    if (acted.current) heading.current?.focus();
+    acted.current = false;
+  }, [stepKey, Object.keys(answers).length]);
+
+  const act = (fn: () => void) => () => {
+    acted.current = true;
+    fn();
+  };
+  const back = act(() => send({ type: 'nav.back' }));
+  const restart = act(() => send({ type: 'nav.restart' }));
+  const canGoBack = Object.keys(answers).length > 0;
+
+  return (
+    <div class="kb-ts__live">
+      {notice && (
+        <p class="kb-ts__notice" role="status">
+          {notice}
+        </p>
+      )}
+      {step && 'question' in step && (
+        <Question
+          key={step.question}
+          id={step.question}
+          headingRef={heading}
+          initial={draft[step.question] ?? answers[step.question]}
+          error={error}
+          position={Object.keys(answers).length + 1}
+          onAnswer={(value) => {
+            acted.current = true;
+            send({ type: `answer.${step.question}`, value } as never);
+          }}
+          onBack={canGoBack ? back : undefined}
+          onRestart={canGoBack ? restart : undefined}
+        />
+      )}
+      {step && 'result' in step && (
+        <Result id={step.result} answers={answers} headingRef={heading} onBack={back} onRestart={restart} />
+      )}
+    </div>
+  );
+}
+
+interface QuestionProps {
+  id: QuestionId;
+  headingRef: preact.RefObject<HTMLHeadingElement>;
+  initial: string | number | undefined;
+  error: string | null;
+  position: number;
+  onAnswer: (value: string) => void;
+  onBack?: () => void;
+  onRestart?: () => void;
+}
+
+function Question({ id, headingRef, initial, error, position, onAnswer, onBack, onRestart }: QuestionProps) {
+  const q = QUESTIONS[id];
+  const [value, setValue] = useState(initial === undefined ? '' : String(initial));
+  const [local, setLocal] = useState<string | null>(null);
+  const message = local ?? error;
+  const hintId = `${ID}-${id}-hint`;
+  const errorId = `${ID}-${id}-error`;
+  const describedBy = [q.hint ? hintId : '', message ? errorId : ''].filter(Boolean).join(' ') || undefined;
+
+  const submit = (e: Event) => {
+    e.preventDefault();
+    if (q.choices && value === '') {
+      setLocal('Choose one of the answers, then press Next.');
+      headingRef.current?.focus();
+      return;
+    }
+    setLocal(null);
+    onAnswer(value);
+  };
+
+  return (
+    <form class="kb-ts__step" onSubmit={submit} noValidate>
+      <fieldset class="kb-ts__fieldset" aria-describedby={q.choices ? describedBy : undefined}>
+        <legend class="kb-ts__legend">
+          <span class="kb-ts__position">Question {position}</span>
+          <h3 class="kb-ts__title" id={`${ID}-${id}-title`} tabIndex={-1} ref={headingRef}>
+            {q.title}
+          </h3>
+        </legend>
+        {q.hint && (
+          <p class="kb-ts__hint" id={hintId}>
+            {q.hint}
+          </p>
+        )}
+        {q.choices ? (
+          <div class="kb-ts__choices">
+            {q.choices.map((c) => (
+              <label class="kb-ts__choice" key={c.value}>
+                <input
+                  type="radio"
+                  name={`${ID}-${id}`}
+                  value={c.value}
+                  checked={value === c.value}
+                  onChange={() => {
+                    setValue(c.value);
+                    setLocal(null);
+                  }}
+                />
+                <span>{c.label}</span>
+              </label>
+            ))}
+          </div>
+        ) : (
+          <div class="kb-ts__field">
+            <label for={`${ID}-${id}-input`}>Autodisconnect, in minutes (-1 to 65535)</label>
+            <input
+              id={`${ID}-${id}-input`}
+              class="kb-ts__input"
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              spellcheck={false}
+              value={value}
+              aria-invalid={message ? 'true' : undefined}
+              aria-describedby={describedBy}
+              onInput={(e) => setValue((e.currentTarget as HTMLInputElement).value)}
+            />
+          </div>
+        )}
+        {message && (
+          <p class="kb-ts__error" id={errorId} role="alert">
+            {message}
+          </p>
+        )}
+      </fieldset>
+      <div class="kb-ts__nav">
+        <button type="submit" class="kb-ts__button kb-ts__button--primary">
+          Next
+        </button>
+        {onBack && (
+          <button type="button" class="kb-ts__button" onClick={onBack}>
+            Back
+          </button>
+        )}
+        {onRestart && (
+          <button type="button" class="kb-ts__button" onClick={onRestart}>
+            Restart
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+interface ResultProps {
+  id: ResultId;
+  answers: Answers;
+  headingRef: preact.RefObject<HTMLHeadingElement>;
+  onBack: () => void;
+  onRestart: () => void;
+}
+
+function Result({ id, answers, headingRef, onBack, onRestart }: ResultProps) {
+  const d = resultDetails(id, answers);
+  const summary = summaryText(answers, id, typeof location === 'undefined' ? undefined : location.origin);
+  const [copied, setCopied] = useState<string | null>(null);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(summary);
+      setCopied('Summary copied to the clipboard.');
+    } catch {
+      const area = document.getElementById(`${ID}-summary`) as HTMLTextAreaElement | null;
+      area?.focus();
+      area?.select();
+      setCopied('Copying was not allowed here: the summary below is selected, so press Ctrl+C (or ⌘C).');
+    }
+  };
+
+  return (
+    <section class="kb-ts__result" data-result={id} aria-labelledby={`${ID}-result-title`}>
+      <p class="kb-ts__position">Result</p>
+      <h3 class="kb-ts__title" id={`${ID}-result-title`} tabIndex={-1} ref={headingRef}>
+        {d.title}
+      </h3>
+      {d.explanation.map((p) => (
+        <p key={p}>{p}</p>
+      ))}
+      <h4 class="kb-ts__subtitle">What to do</h4>
+      <ol class="kb-ts__actions">
+        {d.actions.map((a) => (
+          <li key={a}>{a}</li>
+        ))}
+      </ol>
+      <ul class="kb-ts__links">
+        <li>
+          <a href={d.simulation.href} class="kb-ts__link kb-ts__link--primary" data-link="simulation">
+            {d.simulation.label}
+          </a>
+        </li>
+        <li>
+          <a href={d.resolution.href} class="kb-ts__link" data-link="resolution">
+            {d.resolution.label}
+          </a>
+        </li>
+      </ul>
+      <div class="kb-ts__summary">
+        <label for={`${ID}-summary`}>Summary for a ticket</label>
+        <textarea id={`${ID}-summary`} class="kb-ts__textarea" readOnly rows={10} value={summary} />
+        <div class="kb-ts__nav">
+          <button type="button" class="kb-ts__button kb-ts__button--primary" onClick={copy}>
+            Copy summary
+          </button>
+          <button type="button" class="kb-ts__button" onClick={onBack}>
+            Back
+          </button>
+          <button type="button" class="kb-ts__button" onClick={onRestart}>
+            Restart
+          </button>
+        </div>
+        <p class="kb-ts__status" role="status">
+          {copied ?? ''}
+        </p>
+      </div>
+    </section>
+  );
+}
