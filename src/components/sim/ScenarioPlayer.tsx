@@ -1,13 +1,21 @@
 import { useMemo, useState } from 'preact/hooks';
-import { describeEvent, formatElapsed, type NtVersion, simulate, speakElapsed } from '../../machines';
+import {
+  describeEvent,
+  formatElapsed,
+  type NtVersion,
+  simulate,
+  speakElapsed,
+  type TapeEntry,
+} from '../../machines';
 import { encode } from '../../machines/link';
-import { type ScenarioId, scenarios, scenarioTape } from '../../machines/scenarios';
+import type { Scenario } from '../../machines/scenarios';
 import { EventLog } from './EventLog';
 import { ServerManager } from './ServerManager';
 
 export interface ScenarioPlayerProps {
   id: string;
-  scenario: ScenarioId;
+  /** The scenario as data, passed from the page at build time so the island carries no copy of it. */
+  scenario: Scenario;
   /** The island that opens a step "side by side" (its id: query parameter and anchor). */
   compareId?: string;
   /** Headings of the article sections, by anchor, for the "shown in the article" links. */
@@ -17,23 +25,16 @@ export interface ScenarioPlayerProps {
 const VERSIONS: readonly NtVersion[] = ['3.51', '4.0'];
 
 /** The article's scenario, one narrated step at a time, on the version the reader picks. */
-export default function ScenarioPlayer({
-  id,
-  scenario: scenarioId,
-  compareId,
-  anchorLabels = {},
-}: ScenarioPlayerProps) {
-  const scenario = scenarios[scenarioId];
+export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels = {} }: ScenarioPlayerProps) {
   const [index, setIndex] = useState(0);
   const [version, setVersion] = useState<NtVersion>('3.51');
   const step = scenario.steps[index] ?? scenario.steps[0];
   const last = scenario.steps.length - 1;
 
   const { view, tape } = useMemo(() => {
-    const tape = scenarioTape(scenario).filter((entry) => entry.at <= (step?.at ?? 0));
-    // Steps that share a time are applied up to this one only.
-    const upTo = scenario.steps.slice(0, index + 1).filter((s) => s.event).length;
-    const applied = tape.slice(0, upTo);
+    const applied: TapeEntry[] = [];
+    for (const s of scenario.steps.slice(0, index + 1))
+      if (s.event) applied.push({ at: s.at, event: s.event });
     return { view: simulate({ ...scenario.config, version }, applied, step?.at ?? 0), tape: applied };
   }, [scenario, index, version, step]);
 

@@ -9,7 +9,6 @@ import {
 } from '../../machines';
 import { decode, encode } from '../../machines/link';
 import { horizon, playerMachine } from '../../machines/player';
-import { type ScenarioId, scenarios, scenarioTape } from '../../machines/scenarios';
 import { Clock } from './Clock';
 import { Controls } from './Controls';
 import { EventLog } from './EventLog';
@@ -21,22 +20,13 @@ export interface SimulatorProps {
   id: string;
   /** `compare`: NT 3.51 and NT 4.0 side by side on one tape; `single`: one server, version chosen by the reader. */
   mode: 'compare' | 'single';
-  /** The scenario loaded at the start and on Reset; none starts with an empty tape. */
-  scenario?: ScenarioId;
-  version?: NtVersion;
+  /** What is loaded at the start and on Reset (a scenario's tape, from the page); none starts empty. */
+  start?: { config: ServerConfig; tape: TapeEntry[] };
 }
 
 const COMPARED: readonly NtVersion[] = ['3.51', '4.0'];
 const VERSIONS: readonly NtVersion[] = ['3.5', '3.51', '4.0'];
 const SCOPES = { compare: 'side by side', single: 'free play' } as const;
-
-function startingPoint(props: SimulatorProps): { config: ServerConfig; tape: TapeEntry[] } {
-  const scenario = props.scenario ? scenarios[props.scenario] : undefined;
-  const version = props.version ?? '3.51';
-  return scenario
-    ? { config: { ...scenario.config, version }, tape: scenarioTape(scenario) }
-    : { config: { version }, tape: [] };
-}
 
 /** The autodisconnect value in force at `at`: the last setting on the tape, or the configured one. */
 function autodisconnectAt(config: ServerConfig, tape: readonly TapeEntry[], at: number): number {
@@ -54,7 +44,9 @@ export function linkTo(id: string, payload: string): string {
 
 export default function Simulator(props: SimulatorProps) {
   const { id, mode } = props;
-  const [snapshot, send] = useActor(playerMachine, { input: startingPoint(props) });
+  const [snapshot, send] = useActor(playerMachine, {
+    input: props.start ?? { config: { version: '3.51' }, tape: [] },
+  });
   const { config, tape, at, speed, notice } = snapshot.context;
   const playing = snapshot.matches('playing');
   const [linkNotice, setLinkNotice] = useState<string | null>(null);
