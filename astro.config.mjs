@@ -33,6 +33,7 @@ export default defineConfig({
       pagination: false,
       customCss: ['./src/styles/tokens.css'],
       components: {
+        Head: './src/components/overrides/Head.astro',
         PageTitle: './src/components/overrides/PageTitle.astro',
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
       },

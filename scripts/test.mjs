@@ -12,6 +12,8 @@ const steps = [
     ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json'],
   ],
   ['Build (astro build)', 'npx', ['astro', 'build']],
+  ['Page weight budgets', 'node', ['scripts/size.mjs', '--no-build', '--json']],
+  ['Internal links and anchors', 'node', ['scripts/check-links.mjs']],
   ['Browser (ensure Chromium)', 'node', ['scripts/ensure-browser.mjs']],
   ['Browser tests (Playwright)', 'npx', ['playwright', 'test']],
 ];
