@@ -44,7 +44,6 @@ export default function Troubleshooter() {
   }, [query]);
 
   const stepKey = step ? ('question' in step ? step.question : step.result) : '';
-  // biome-ignore lint/correctness/useExhaustiveDependencies: focus follows the step, keyed by its id
   useEffect(() => {
     if (acted.current) heading.current?.focus();
     acted.current = false;
