@@ -1,0 +1,264 @@
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { simulate } from '../../src/machines';
+import { decode } from '../../src/machines/link';
+import { axeViolations, gotoThemed, waitForHydration, watchConsole } from './helpers';
+
+/** Presses Tab until `target` has focus: the way a keyboard user gets there. */
+async function tabTo(page: Page, target: Locator, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`Tab never reached ${target}`);
+}
+
+async function openTroubleshooter(page: Page, query = '') {
+  const errors = watchConsole(page);
+  await page.goto(`/troubleshooter/${query}`);
+  await waitForHydration(page);
+  return errors;
+}
+
+const island = (page: Page) => page.locator('.kb-ts__island');
+const radio = (page: Page, question: string, value: string) =>
+  island(page).locator(`input[name="ts-${question}"][value="${value}"]`);
+const next = (page: Page) => island(page).getByRole('button', { name: 'Next' });
+
+/** Answers the question on screen by keyboard: Tab into the group, arrows to the choice, Tab to Next, Enter. */
+async function choose(page: Page, question: string, value: string, arrows: number) {
+  await tabTo(page, island(page).locator(`input[name="ts-${question}"]`).first());
+  for (let i = 0; i < arrows; i++) await page.keyboard.press('ArrowDown');
+  if (arrows === 0) await page.keyboard.press('Space');
+  await expect(radio(page, question, value)).toBeChecked();
+  await tabTo(page, next(page));
+  await page.keyboard.press('Enter');
+}
+
+async function expectFocusedHeading(page: Page, text: string | RegExp) {
+  const focused = page.locator(':focus');
+  await expect(focused).toHaveText(text);
+  await expect(focused).toHaveClass(/kb-ts__title/);
+}
+
+function simulationState(href: string) {
+  const url = new URL(href, 'http://localhost');
+  const islandId = url.hash.slice(1);
+  const decoded = decode(url.searchParams.get(islandId) ?? '');
+  if (!decoded.ok) throw new Error(decoded.error.message);
+  return { islandId, ...decoded.value };
+}
+
+test.describe('troubleshooter by keyboard', () => {
+  test('NT 3.51, a computer name, error 71: licence held; copy the summary', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const errors = await openTroubleshooter(page);
+
+    await choose(page, 'version', '3.51', 1);
+    await expectFocusedHeading(page, /What is listed as the user/i);
+    await choose(page, 'shown', 'computer', 1);
+    await expectFocusedHeading(page, /licences used up/i);
+    await choose(page, 'licences', 'yes', 0);
+    await expectFocusedHeading(page, /autodisconnect value/i);
+
+    // An invalid value is refused with the reason, and the question stays.
+    const field = island(page).getByLabel(/Autodisconnect, in minutes/);
+    await tabTo(page, field);
+    await page.keyboard.type('abc');
+    await page.keyboard.press('Enter');
+    await expect(island(page).getByRole('alert')).toContainText('not a whole number');
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(field).toBeFocused();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('20');
+    await page.keyboard.press('Enter');
+
+    const result = island(page).locator('[data-result]');
+    await expect(result).toHaveAttribute('data-result', 'licence-held');
+    await expectFocusedHeading(page, /holding a licence/i);
+    await expect(page).toHaveURL(/\/troubleshooter\/\?v=3\.51&shown=computer&lic=yes&ad=20$/);
+
+    const resolution = result.locator('a[data-link="resolution"]');
+    await expect(resolution).toHaveAttribute('href', '/kb/q153066/#resolution-stop-logging');
+    const sim = simulationState(
+      (await result.locator('a[data-link="simulation"]').getAttribute('href')) ?? '',
+    );
+    expect(sim.islandId).toBe('play');
+    expect(sim.config).toMatchObject({ version: '3.51', autodisconnectMinutes: 20, licenseLimit: 1 });
+    const view = simulate(sim.config, sim.tape, sim.at);
+    expect(view.connections.find((c) => c.share === 'IPC$')?.shownUser).toBe('WKS1');
+    expect(view.log.some((e) => e.error === 71)).toBe(true);
+
+    await tabTo(page, result.getByRole('button', { name: 'Copy summary' }));
+    await page.keyboard.press('Enter');
+    await expect(result.getByRole('status')).toHaveText(/copied/i);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain(
+      'LiveKB troubleshooter (KB Q153066): A leftover IPC$ connection is holding a licence',
+    );
+    expect(copied).toContain('- Autodisconnect: 20 minutes');
+    expect(copied).toMatch(/stop the License Logging service/);
+    expect(copied).toContain('/kb/q153066/#resolution-stop-logging');
+    expect(copied).toContain('/troubleshooter/?v=3.51&shown=computer&lic=yes&ad=20');
+    await expect(result.getByLabel('Summary for a ticket')).toHaveValue(copied);
+    expect(errors).toEqual([]);
+  });
+
+  test('NT 4.0, a computer name: not this article; Back and Restart', async ({ page }) => {
+    const errors = await openTroubleshooter(page);
+
+    await choose(page, 'version', '4.0', 2);
+    await choose(page, 'shown', 'computer', 1);
+    await choose(page, 'licences', 'no', 1);
+
+    const result = island(page).locator('[data-result]');
+    await expect(result).toHaveAttribute('data-result', 'nt4-not-this');
+    await expect(result.locator('a[data-link="resolution"]')).toHaveAttribute(
+      'href',
+      '/kb/q153066/#resolution-nt4',
+    );
+    const href = (await result.locator('a[data-link="simulation"]').getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/kb\/q153066\/\?compare=[^#]+#compare$/);
+
+    // Back returns to the last question with the previous answer still chosen.
+    await tabTo(page, result.getByRole('button', { name: 'Back' }));
+    await page.keyboard.press('Enter');
+    await expectFocusedHeading(page, /licences used up/i);
+    await expect(radio(page, 'licences', 'no')).toBeChecked();
+    await expect(page).toHaveURL(/\?v=4\.0&shown=computer$/);
+
+    await tabTo(page, island(page).getByRole('button', { name: 'Restart' }));
+    await page.keyboard.press('Enter');
+    await expectFocusedHeading(page, /Which version/i);
+    await expect(page).toHaveURL(/\/troubleshooter\/$/);
+    expect(errors).toEqual([]);
+  });
+
+  test('a user name with files open: in use; the shared URL reopens the same result', async ({ page }) => {
+    const errors = await openTroubleshooter(page);
+    await choose(page, 'version', '3.5', 0);
+    await choose(page, 'shown', 'user', 0);
+    await choose(page, 'licences', 'no', 1);
+    await choose(page, 'files', 'yes', 0);
+    const result = island(page).locator('[data-result]');
+    await expect(result).toHaveAttribute('data-result', 'share-in-use');
+    const shared = page.url();
+    const title = await result.locator('h3').textContent();
+
+    const other = await page.context().newPage();
+    const otherErrors = watchConsole(other);
+    await other.goto(shared);
+    await waitForHydration(other);
+    const reopened = other.locator('.kb-ts__island [data-result]');
+    await expect(reopened).toHaveAttribute('data-result', 'share-in-use');
+    await expect(reopened.locator('h3')).toHaveText(title ?? '');
+    expect(errors).toEqual([]);
+    expect(otherErrors).toEqual([]);
+  });
+
+  test('a link it cannot read starts afresh with a notice', async ({ page }) => {
+    const errors = await openTroubleshooter(page, '?v=9&shown=computer');
+    await expect(island(page).getByRole('status').first()).toContainText('starts afresh');
+    await expect(island(page).getByRole('heading', { name: /Which version/ })).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('onboarding quiz', () => {
+  test('a question is checked against the simulation, by keyboard', async ({ page }) => {
+    const errors = watchConsole(page);
+    await page.goto('/onboarding/');
+    await page.locator('.kb-quiz').scrollIntoViewIfNeeded();
+    await waitForHydration(page);
+    const q = page.locator('.kb-ts__island form[data-question="shown-user"]');
+    await tabTo(page, q.locator('input[type="radio"]').first());
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(q.locator('input[value="WKS1"]')).toBeChecked();
+    await tabTo(page, q.getByRole('button', { name: /Check/ }));
+    await page.keyboard.press('Enter');
+    await expect(q.getByRole('status')).toContainText('Right.');
+    await expect(q.getByRole('status')).toContainText('The simulation shows: WKS1');
+
+    const limit = page.locator('.kb-ts__island form[data-question="limit"]');
+    await limit.locator('input[value="Connected"]').check();
+    await limit.getByRole('button', { name: /Check/ }).click();
+    await expect(limit.getByRole('status')).toContainText('Not quite.');
+    await expect(limit.getByRole('status')).toContainText('Refused with error 71');
+    expect(errors).toEqual([]);
+  });
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`troubleshooter with a result in ${theme}: axe finds no violations`, async ({ page }) => {
+    const errors = watchConsole(page);
+    await gotoThemed(page, '/troubleshooter/?v=3.51&shown=computer&lic=yes&ad=15', theme);
+    await waitForHydration(page);
+    await expect(page.locator('.kb-ts__island [data-result="licence-held"]')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test(`troubleshooter with an error in ${theme}: axe finds no violations`, async ({ page }) => {
+    const errors = watchConsole(page);
+    await gotoThemed(page, '/troubleshooter/?v=3.51&shown=computer&lic=no', theme);
+    await waitForHydration(page);
+    const field = page.getByLabel(/Autodisconnect, in minutes/);
+    await field.fill('99999');
+    await field.press('Enter');
+    await expect(page.getByRole('alert')).toContainText('65535');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test(`onboarding with answers checked in ${theme}: axe finds no violations`, async ({ page }) => {
+    const errors = watchConsole(page);
+    await gotoThemed(page, '/onboarding/', theme);
+    await page.locator('.kb-quiz').scrollIntoViewIfNeeded();
+    await waitForHydration(page);
+    const right = page.locator('.kb-ts__island form[data-question="licences-351"]');
+    await right.locator('input[value="1"]').check();
+    await right.getByRole('button', { name: /Check/ }).click();
+    const wrong = page.locator('.kb-ts__island form[data-question="nt4"]');
+    await wrong.locator('input[value="IPC$ under WKS1"]').check();
+    await wrong.getByRole('button', { name: /Check/ }).click();
+    await expect(right.getByRole('status')).toContainText('Right.');
+    await expect(wrong.getByRole('status')).toContainText('Not quite.');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+}
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the troubleshooter’s decision list leads to the right article sections', async ({ page }) => {
+    await page.goto('/troubleshooter/');
+    await expect(page.locator('.kb-ts__island')).toBeHidden();
+    const fallback = page.locator('.kb-ts__fallback');
+    await expect(fallback).toBeVisible();
+    const expected: Record<string, string> = {
+      'licence-held': '/kb/q153066/#resolution-stop-logging',
+      'leftover-ipc-waiting': '/kb/q153066/#symptom-autodisconnect',
+      'nt4-not-this': '/kb/q153066/#resolution-nt4',
+      'nothing-to-fear': '/kb/q153066/#info-no-credentials',
+      'share-in-use': '/kb/q153066/#info-user-shown',
+    };
+    for (const [id, href] of Object.entries(expected)) {
+      await expect(fallback.locator(`a[data-result="${id}"]`)).toHaveAttribute('href', href);
+    }
+    await fallback.locator('a[data-result="licence-held"]').click();
+    await expect(page).toHaveURL(/\/kb\/q153066\/#resolution-stop-logging$/);
+    await expect(page.locator('#resolution-stop-logging')).toBeVisible();
+  });
+
+  test('the onboarding questions show their answers in a details element', async ({ page }) => {
+    await page.goto('/onboarding/');
+    await expect(page.locator('.kb-quiz .kb-ts__island')).toBeHidden();
+    const item = page.locator('.kb-ts__fallback li[data-question="shown-user"]');
+    await expect(item).toBeVisible();
+    const details = item.locator('details');
+    await expect(details.locator('p')).toBeHidden();
+    await details.locator('summary').click();
+    await expect(details).toContainText('The simulation shows: WKS1');
+  });
+});
