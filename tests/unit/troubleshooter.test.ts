@@ -79,7 +79,7 @@ describe('troubleshooter machine: paths (xstate/graph)', () => {
     expect(states.length).toBeGreaterThan(20);
     for (const { state, transitions } of states) {
       if (isResult(state.value)) continue;
-      const forward = Object.values(transitions).some(
+      const forward = Object.values(transitions as Record<string, { state: typeof state }>).some(
         (t) => Object.keys(t.state.context.answers).length > Object.keys(state.context.answers).length,
       );
       expect(forward, JSON.stringify(state.value)).toBe(true);
