@@ -219,3 +219,13 @@ export function transcript(scenario: Scenario, versions: NtVersion[] = ['3.51', 
   }
   return rows;
 }
+
+/** Every scenario as a loadable starting point (id, title, config with a version, tape). */
+export function presets(version: NtVersion) {
+  return Object.values(scenarios).map((s) => ({
+    id: s.id,
+    title: s.title,
+    config: { ...s.config, version },
+    tape: scenarioTape(s),
+  }));
+}

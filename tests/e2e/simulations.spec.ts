@@ -155,6 +155,29 @@ test.describe('side by side', () => {
   });
 });
 
+test.describe('scenarios as presets', () => {
+  test('side by side loads the licence scenario: 3.51 refuses mlee with error 71, 4.0 lets mlee in', async ({
+    page,
+  }) => {
+    await openArticle(page);
+    const root = page.locator('#compare');
+    await root
+      .getByRole('combobox', { name: 'Scenario' })
+      .selectOption({ label: 'A leftover IPC$ connection uses up the last licence' });
+    await press(root.getByRole('button', { name: 'Load it at 00:00:00' }));
+
+    await press(root.getByRole('button', { name: '+5 min' }));
+
+    await expect(root.getByRole('region', { name: 'Event log, NT 3.51 (side by side)' })).toContainText(
+      'error 71',
+    );
+    await expect(root.getByRole('region', { name: 'Event log, NT 4.0 (side by side)' })).not.toContainText(
+      'error 71',
+    );
+    expect((await rowsOf(connectionsTable(root, '4.0'))).join('\n')).toMatch(/WKS2\s+mlee/);
+  });
+});
+
 test.describe('free play', () => {
   test('refuses an autodisconnect outside -1..65535 next to the field and sends nothing', async ({
     page,

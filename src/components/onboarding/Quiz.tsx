@@ -9,7 +9,7 @@ export function simulationHref(q: QuizQuestion): string {
 
 export default function Quiz() {
   return (
-    <ol class="kb-quiz__list">
+    <ol class="kb-quiz__list not-content">
       {quiz.map((q, i) => (
         <li key={q.id}>
           <Question q={q} n={i + 1} />

@@ -22,6 +22,8 @@ export interface SimulatorProps {
   mode: 'compare' | 'single';
   /** What is loaded at the start and on Reset (a scenario's tape, from the page); none starts empty. */
   start?: { config: ServerConfig; tape: TapeEntry[] };
+  /** Scenarios the reader can load in one step, as data from the page. */
+  presets?: { id: string; title: string; config: ServerConfig; tape: TapeEntry[] }[];
 }
 
 const COMPARED: readonly NtVersion[] = ['3.51', '4.0'];
@@ -51,6 +53,7 @@ export default function Simulator(props: SimulatorProps) {
   const playing = snapshot.matches('playing');
   const [linkNotice, setLinkNotice] = useState<string | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
+  const [preset, setPreset] = useState(props.presets?.[0]?.id ?? '');
 
   // A shared moment: read once, after hydration, from this island's query parameter.
   useEffect(() => {
@@ -168,6 +171,33 @@ export default function Simulator(props: SimulatorProps) {
         onRecord={record}
         onLicenseLimit={(limit) => send({ type: 'config.set', config: { ...config, licenseLimit: limit } })}
       />
+      {props.presets && props.presets.length > 0 && (
+        <form
+          class="kb-sim__presets"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const chosen = props.presets?.find((p) => p.id === preset);
+            if (!chosen) return;
+            // Free play keeps the version the reader chose; side by side always shows both.
+            const loaded = mode === 'compare' ? chosen.config : { ...chosen.config, version: config.version };
+            send({ type: 'player.load', input: { config: loaded, tape: chosen.tape, at: 0 } });
+          }}
+        >
+          <label class="kb-field kb-field--inline">
+            <span>Scenario</span>
+            <select value={preset} onChange={(e) => setPreset(e.currentTarget.value)}>
+              {props.presets.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" class="kb-button">
+            Load it at 00:00:00
+          </button>
+        </form>
+      )}
       <div class="kb-sim__share">
         <button type="button" class="kb-button" onClick={copyLink}>
           Copy link to this moment

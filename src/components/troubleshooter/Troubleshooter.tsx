@@ -58,7 +58,7 @@ export default function Troubleshooter() {
   const canGoBack = Object.keys(answers).length > 0;
 
   return (
-    <div class="kb-ts__live">
+    <div class="kb-ts__live not-content">
       {notice && (
         <p class="kb-ts__notice" role="status">
           {notice}
