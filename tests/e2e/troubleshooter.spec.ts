@@ -155,6 +155,21 @@ test.describe('troubleshooter by keyboard', () => {
     expect(otherErrors).toEqual([]);
   });
 
+  test('the result’s simulation link opens the article’s simulator at that state', async ({ page }) => {
+    const errors = await openTroubleshooter(page, '?v=3.51&shown=computer&lic=yes&ad=15');
+    const link = island(page).locator('a[data-link="simulation"]');
+    await tabTo(page, link);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/kb\/q153066\/\?play=[^#]+#play$/);
+    const play = page.locator('#play');
+    await play.scrollIntoViewIfNeeded();
+    await waitForHydration(page, '#play');
+    await expect(play).toContainText(/00:00:40/);
+    await expect(play).toContainText(/error 71/i);
+    await expect(play).not.toContainText(/could not be read/i);
+    expect(errors).toEqual([]);
+  });
+
   test('a link it cannot read starts afresh with a notice', async ({ page }) => {
     const errors = await openTroubleshooter(page, '?v=9&shown=computer');
     await expect(island(page).getByRole('status').first()).toContainText('starts afresh');
