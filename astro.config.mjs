@@ -38,7 +38,10 @@ export default defineConfig({
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
       },
       sidebar: [
-        { label: 'Start here', items: [{ label: 'All articles', link: '/' }, { slug: 'glossary' }] },
+        {
+          label: 'Start here',
+          items: [{ label: 'All articles', link: '/' }, { slug: 'glossary' }, { slug: 'troubleshooter' }, { slug: 'onboarding' }],
+        },
         { label: 'Knowledge base', items: [{ autogenerate: { directory: 'kb' } }] },
       ],
     }),
