@@ -40,7 +40,12 @@ export default defineConfig({
       sidebar: [
         {
           label: 'Start here',
-          items: [{ label: 'All articles', link: '/' }, { slug: 'glossary' }, { slug: 'troubleshooter' }, { slug: 'onboarding' }],
+          items: [
+            { label: 'All articles', link: '/' },
+            { slug: 'glossary' },
+            { slug: 'troubleshooter' },
+            { slug: 'onboarding' },
+          ],
         },
         { label: 'Knowledge base', items: [{ autogenerate: { directory: 'kb' } }] },
       ],

@@ -291,3 +291,14 @@ test.describe('screenshots for review', () => {
     }
   }
 });
+
+test('printing shows the transcripts and hides the controls', async ({ page }) => {
+  await page.goto(ARTICLE);
+  await page.emulateMedia({ media: 'print' });
+
+  await expect(page.locator('.kb-sim__island').first()).toBeHidden();
+  await expect(
+    page.getByRole('table', { name: /what Server Manager and the licence count show/ }).first(),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Next' })).toBeHidden();
+});
