@@ -2,42 +2,9 @@ import { defineCollection } from 'astro:content';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { z } from 'astro/zod';
+import { kbSchema } from './content/kb-schema';
 
-const kbId = z
-  .string()
-  .regex(/^Q\d{6}$/, 'must be a KB article ID: the letter Q and six digits, e.g. Q153066');
-
-/** Metadata every knowledge-base article carries; pages without `kb` are site pages. */
-export const kbSchema = z.strictObject({
-  id: kbId,
-  appliesTo: z
-    .array(
-      z.strictObject({
-        product: z.string().min(1),
-        versions: z.array(z.string().min(1)).min(1),
-      }),
-    )
-    .min(1, 'must name at least one product and version'),
-  lastReviewed: z.coerce.date(),
-  keywords: z.array(z.string().min(1)).default([]),
-  related: z
-    .array(
-      z.strictObject({
-        id: kbId,
-        title: z.string().min(1),
-        why: z.string().min(1),
-      }),
-    )
-    .default([]),
-  source: z.strictObject({
-    title: z.string().min(1),
-    document: kbId,
-    revised: z.coerce.date(),
-    note: z.string().min(1),
-  }),
-});
-
-export type KbMeta = z.infer<typeof kbSchema>;
+export type { KbMeta } from './content/kb-schema';
 
 export const collections = {
   docs: defineCollection({
