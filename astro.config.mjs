@@ -31,7 +31,7 @@ export default defineConfig({
       description: 'Knowledge-base articles you can run.',
       lastUpdated: false,
       pagination: false,
-      customCss: ['./src/styles/tokens.css'],
+      customCss: ['./src/styles/tokens.css', './src/styles/controls.css'],
       components: {
         Head: './src/components/overrides/Head.astro',
         PageTitle: './src/components/overrides/PageTitle.astro',

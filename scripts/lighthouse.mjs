@@ -3,7 +3,7 @@
 // four categories, mobile). Timings are reported, not asserted: exit 0 unless `--assert`, which
 // fails when accessibility, best practices or SEO (deterministic) is below 100.
 //
-//   node scripts/lighthouse.mjs [--assert] [--runs 3] [--port 4510]
+//   node scripts/lighthouse.mjs [--assert] [--runs 3] [--port 4510] [--mobile-only]
 //
 // Needs a build in dist/ (`npx astro build`). Runs offline: Chromium resolves no host but the
 // preview server's, so nothing can reach the network.
@@ -23,7 +23,9 @@ const PORT = Number(option('--port', 4510));
 const HOST = '127.0.0.1';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const DETERMINISTIC = ['accessibility', 'best-practices', 'seo'];
-const FORM_FACTORS = { mobile: undefined, desktop: desktopConfig };
+const FORM_FACTORS = args.includes('--mobile-only')
+  ? { mobile: undefined }
+  : { mobile: undefined, desktop: desktopConfig };
 
 const sitemapFile = resolve('dist/sitemap-0.xml');
 if (!existsSync(sitemapFile)) {

@@ -16,6 +16,12 @@ const steps = [
   ['Internal links and anchors', 'node', ['scripts/check-links.mjs']],
   ['Browser (ensure Chromium)', 'node', ['scripts/ensure-browser.mjs']],
   ['Browser tests (Playwright)', 'npx', ['playwright', 'test']],
+  // Accessibility, best practices and SEO are deterministic: held at 100. Performance is printed only.
+  [
+    'Lighthouse audits (mobile, one run)',
+    'node',
+    ['scripts/lighthouse.mjs', '--assert', '--runs', '1', '--mobile-only'],
+  ],
 ];
 
 rmSync('reports', { recursive: true, force: true });

@@ -103,6 +103,24 @@ test.describe('side by side', () => {
     await expect(slider).not.toHaveAttribute('aria-valuetext', '5 minutes after the start');
   });
 
+  test('the address bar follows the moment, and reloading it restores that moment', async ({ page }) => {
+    await openArticle(page);
+    const root = page.locator('#compare');
+    await press(root.getByRole('button', { name: '+5 min' }));
+    await expect(page).toHaveURL(/\?compare=1\./);
+    const rows = await rowsOf(connectionsTable(root, '3.51'));
+
+    await page.reload();
+    await page.locator('#compare').scrollIntoViewIfNeeded();
+    await waitForHydration(page, '#compare');
+
+    await expect(root.getByRole('slider', { name: 'Time' })).toHaveAttribute(
+      'aria-valuetext',
+      '5 minutes after the start',
+    );
+    expect(await rowsOf(connectionsTable(root, '3.51'))).toEqual(rows);
+  });
+
   test('scrubbing back restores the earlier view', async ({ page }) => {
     await openArticle(page);
     const root = page.locator('#compare');

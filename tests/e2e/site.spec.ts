@@ -75,6 +75,20 @@ test('site search finds the article by "autodisconnect"', async ({ page }) => {
   await expect(page).toHaveURL(/\/kb\/q153066\//);
 });
 
+test('site search finds words that only the static transcript contains', async ({ page }) => {
+  await page.goto('/');
+
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.keyboard.type('Eight minutes later nothing has happened');
+
+  await expect(
+    page
+      .getByRole('dialog')
+      .getByRole('link', { name: /IPC\$ connections do not disconnect/i })
+      .first(),
+  ).toBeVisible();
+});
+
 test('glossary terms are linked from the article where they first appear', async ({ page }) => {
   await page.goto('/kb/q153066/');
 

@@ -63,7 +63,7 @@ function Question({ q, n }: { q: QuizQuestion; n: number }) {
         </div>
       </fieldset>
       <div class="kb-ts__nav">
-        <button type="submit" class="kb-ts__button kb-ts__button--primary">
+        <button type="submit" class="kb-button kb-button--primary">
           Check with the simulation
         </button>
       </div>

@@ -11,6 +11,7 @@ import { encode } from '../../machines/link';
 import type { Scenario } from '../../machines/scenarios';
 import { EventLog } from './EventLog';
 import { ServerManager } from './ServerManager';
+import { VersionPicker } from './VersionPicker';
 
 export interface ScenarioPlayerProps {
   id: string;
@@ -45,21 +46,13 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
 
   return (
     <div class="kb-sim__live kb-player">
-      <fieldset class="kb-versions">
-        <legend>Run it on</legend>
-        {VERSIONS.map((v) => (
-          <label key={v} class="kb-radio">
-            <input
-              type="radio"
-              name={`${id}-version`}
-              value={v}
-              checked={version === v}
-              onChange={() => setVersion(v)}
-            />
-            NT {v}
-          </label>
-        ))}
-      </fieldset>
+      <VersionPicker
+        name={`${id}-version`}
+        legend="Run it on"
+        versions={VERSIONS}
+        value={version}
+        onChange={setVersion}
+      />
       <div class="kb-player__step" aria-live="polite">
         <p class="kb-player__position">
           Step {index + 1} of {last + 1} · <time title={speakElapsed(step.at)}>{formatElapsed(step.at)}</time>

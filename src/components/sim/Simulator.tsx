@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   type NtVersion,
   type ServerConfig,
@@ -14,6 +14,7 @@ import { Controls } from './Controls';
 import { EventLog } from './EventLog';
 import { compareViews, differenceSummary, ServerManager } from './ServerManager';
 import { useActor } from './useActor';
+import { VersionPicker } from './VersionPicker';
 
 export interface SimulatorProps {
   /** Names the island: its query parameter and its element id. */
@@ -40,8 +41,13 @@ function autodisconnectAt(config: ServerConfig, tape: readonly TapeEntry[], at: 
   return minutes;
 }
 
-export function linkTo(id: string, payload: string): string {
-  return `${location.origin}${location.pathname}?${encodeURIComponent(id)}=${payload}#${id}`;
+/** This page's address with this island's moment in its query (other islands' moments are kept). */
+function linkTo(id: string, payload: string, hash: string): string {
+  const others = new URLSearchParams(location.search);
+  others.delete(id);
+  const rest = others.toString();
+  // Set by hand: URLSearchParams would escape the `~` the encoding may use.
+  return `${location.origin}${location.pathname}?${rest ? `${rest}&` : ''}${id}=${payload}${hash}`;
 }
 
 export default function Simulator(props: SimulatorProps) {
@@ -72,6 +78,17 @@ export default function Simulator(props: SimulatorProps) {
     }
   }, [id, send]);
 
+  // The address bar follows the reader's moment (not every frame of playback), ready to share.
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    if (!playing)
+      history.replaceState(history.state, '', linkTo(id, encode({ config, tape, at }), location.hash));
+  }, [id, config, tape, at, playing]);
+
   // Playback: real time times the speed, one tick per animation frame.
   useEffect(() => {
     if (!playing) return;
@@ -94,8 +111,7 @@ export default function Simulator(props: SimulatorProps) {
   const current = views[0] as ServerView;
 
   const copyLink = async () => {
-    const url = linkTo(id, encode({ config, tape, at }));
-    history.replaceState(null, '', url);
+    const url = linkTo(id, encode({ config, tape, at }), `#${id}`);
     try {
       await navigator.clipboard.writeText(url);
       setCopied('Link copied. It opens this simulation at this moment.');
@@ -112,21 +128,13 @@ export default function Simulator(props: SimulatorProps) {
         </p>
       )}
       {mode === 'single' && (
-        <fieldset class="kb-versions">
-          <legend>Windows NT version</legend>
-          {VERSIONS.map((v) => (
-            <label key={v} class="kb-radio">
-              <input
-                type="radio"
-                name={`${id}-version`}
-                value={v}
-                checked={config.version === v}
-                onChange={() => send({ type: 'config.set', config: { ...config, version: v } })}
-              />
-              NT {v}
-            </label>
-          ))}
-        </fieldset>
+        <VersionPicker
+          name={`${id}-version`}
+          legend="Windows NT version"
+          versions={VERSIONS}
+          value={config.version}
+          onChange={(v) => send({ type: 'config.set', config: { ...config, version: v } })}
+        />
       )}
       <Clock
         id={id}

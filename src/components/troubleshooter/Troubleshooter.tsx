@@ -174,16 +174,16 @@ function Question({ id, headingRef, initial, error, position, onAnswer, onBack, 
         )}
       </fieldset>
       <div class="kb-ts__nav">
-        <button type="submit" class="kb-ts__button kb-ts__button--primary">
+        <button type="submit" class="kb-button kb-button--primary">
           Next
         </button>
         {onBack && (
-          <button type="button" class="kb-ts__button" onClick={onBack}>
+          <button type="button" class="kb-button" onClick={onBack}>
             Back
           </button>
         )}
         {onRestart && (
-          <button type="button" class="kb-ts__button" onClick={onRestart}>
+          <button type="button" class="kb-button" onClick={onRestart}>
             Restart
           </button>
         )}
@@ -248,13 +248,13 @@ function Result({ id, answers, headingRef, onBack, onRestart }: ResultProps) {
         <label for={`${ID}-summary`}>Summary for a ticket</label>
         <textarea id={`${ID}-summary`} class="kb-ts__textarea" readOnly rows={10} value={summary} />
         <div class="kb-ts__nav">
-          <button type="button" class="kb-ts__button kb-ts__button--primary" onClick={copy}>
+          <button type="button" class="kb-button kb-button--primary" onClick={copy}>
             Copy summary
           </button>
-          <button type="button" class="kb-ts__button" onClick={onBack}>
+          <button type="button" class="kb-button" onClick={onBack}>
             Back
           </button>
-          <button type="button" class="kb-ts__button" onClick={onRestart}>
+          <button type="button" class="kb-button" onClick={onRestart}>
             Restart
           </button>
         </div>
