@@ -3,7 +3,8 @@ export type { LinkError, LinkResult, LinkState } from './link';
 export { decode, encode } from './link';
 export type { Scenario, ScenarioId, ScenarioStep, TranscriptRow } from './scenarios';
 export { scenarios, scenarioTape, transcript } from './scenarios';
-export { type SessionContext, type SessionEvent, sessionMachine } from './session';
+// The session machine (./session) is the model the kernel is tested against; it is not
+// exported here, so islands importing this module do not carry it.
 export { nextAutodisconnect, simulate } from './simulate';
 export type { AutodisconnectCheck, NormalConfig } from './validate';
 export {
