@@ -80,6 +80,7 @@ export function toView(context: ServerContext, now: number): ServerView {
     now,
     connections,
     licenses: { inUse: context.inUse, limit: context.limit, logging: context.logging },
+    autodisconnectMinutes: context.minutes,
     log: logEntries(context.log),
   };
 }

@@ -75,6 +75,8 @@ export interface ServerView {
   now: number;
   connections: ConnectionView[];
   licenses: { inUse: number; limit: number; logging: boolean };
+  /** The autodisconnect value in force at `now`, in minutes (-1 = never). */
+  autodisconnectMinutes: number;
   log: LogEntry[];
 }
 

@@ -312,7 +312,19 @@ describe('files and refusals without a connection', () => {
       now: 0,
       connections: [],
       licenses: { inUse: 0, limit: 5, logging: true },
+      autodisconnectMinutes: 15,
       log: [],
     });
+  });
+
+  it('reports the autodisconnect value in force at the moment asked', () => {
+    const tape = [{ at: 60_000, event: { type: 'autodisconnect.set', minutes: -1 } } as const];
+
+    expect(
+      simulate({ version: '3.51', autodisconnectMinutes: 30 }, [...tape], 59_000).autodisconnectMinutes,
+    ).toBe(30);
+    expect(
+      simulate({ version: '3.51', autodisconnectMinutes: 30 }, [...tape], 60_000).autodisconnectMinutes,
+    ).toBe(-1);
   });
 });

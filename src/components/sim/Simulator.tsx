@@ -31,16 +31,6 @@ const COMPARED: readonly NtVersion[] = ['3.51', '4.0'];
 const VERSIONS: readonly NtVersion[] = ['3.5', '3.51', '4.0'];
 const SCOPES = { compare: 'side by side', single: 'free play' } as const;
 
-/** The autodisconnect value in force at `at`: the last setting on the tape, or the configured one. */
-function autodisconnectAt(config: ServerConfig, tape: readonly TapeEntry[], at: number): number {
-  let minutes = config.autodisconnectMinutes ?? 15;
-  for (const entry of tape) {
-    if (entry.at > at) break;
-    if (entry.event.type === 'autodisconnect.set') minutes = entry.event.minutes;
-  }
-  return minutes;
-}
-
 /** This page's address with this island's moment in its query (other islands' moments are kept). */
 function linkTo(id: string, payload: string, hash: string): string {
   const others = new URLSearchParams(location.search);
@@ -174,7 +164,7 @@ export default function Simulator(props: SimulatorProps) {
       </div>
       <Controls
         id={id}
-        autodisconnect={autodisconnectAt(config, tape, at)}
+        autodisconnect={current.autodisconnectMinutes}
         licenseLimit={current.licenses.limit}
         onRecord={record}
         onLicenseLimit={(limit) => send({ type: 'config.set', config: { ...config, licenseLimit: limit } })}
