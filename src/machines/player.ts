@@ -68,7 +68,16 @@ export const playerMachine = setup({
     events: {} as PlayerEvent,
     input: {} as PlayerInput,
   },
+  guards: {
+    /** This tick carries playback past the end of the scrubber: stop there, as a player does. */
+    reachesEnd: ({ context, event }) => {
+      if (event.type !== 'clock.tick') return false;
+      const end = horizon(context.tape, 0, context.config);
+      return context.at < end && context.at + event.ms * context.speed >= end;
+    },
+  },
   actions: {
+    advanceToEnd: assign({ at: ({ context }) => horizon(context.tape, 0, context.config) }),
     advance: assign({
       at: ({ context, event }) =>
         event.type === 'clock.tick' ? clampTime(context.at + event.ms * context.speed) : context.at,
@@ -143,7 +152,10 @@ export const playerMachine = setup({
     playing: {
       on: {
         'clock.pause': 'paused',
-        'clock.tick': { actions: 'advance' },
+        'clock.tick': [
+          { guard: 'reachesEnd', target: 'paused', actions: 'advanceToEnd' },
+          { actions: 'advance' },
+        ],
         // Moving the clock by hand stops playback, so the reader lands where they asked.
         'clock.seek': { target: 'paused', actions: 'seek' },
       },

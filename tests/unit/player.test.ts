@@ -34,6 +34,21 @@ describe('player: the reader’s tape and clock', () => {
     expect(actor.getSnapshot().context.at).toBe(10 * MINUTE);
   });
 
+  it('stops at the end of the scrubber instead of running on', () => {
+    const actor = start();
+    actor.send({ type: 'clock.speed', speed: 600 });
+    actor.send({ type: 'clock.play' });
+
+    actor.send({ type: 'clock.tick', ms: 5_000 });
+    const before = actor.getSnapshot();
+    actor.send({ type: 'clock.tick', ms: 5_000 });
+
+    expect(before.value).toBe('playing');
+    expect(before.context.at).toBe(50 * MINUTE);
+    expect(actor.getSnapshot().value).toBe('paused');
+    expect(actor.getSnapshot().context.at).toBe(horizon([], 0));
+  });
+
   it('ignores a speed that is not offered', () => {
     const actor = start();
 
