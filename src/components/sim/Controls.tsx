@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { type SimEvent, validateAutodisconnect, world } from '../../machines';
 
 interface ControlsProps {
@@ -19,6 +19,8 @@ export function Controls({ id, autodisconnect, licenseLimit, onRecord, onLicense
   const [share, setShare] = useState(shares[0]?.name ?? 'PUBLIC');
   const [minutes, setMinutes] = useState(String(autodisconnect));
   const [error, setError] = useState<string | null>(null);
+  // When the value in force changes (a scenario loaded, the clock moved past a setting), show it.
+  useEffect(() => setMinutes(String(autodisconnect)), [autodisconnect]);
   const loggedOn = world.computers.find((c) => c.name === computer)?.loggedOn ?? '';
 
   const setAutodisconnect = (e: Event) => {
