@@ -77,6 +77,22 @@ test.describe('scenario player, keyboard only', () => {
   }
 });
 
+test('Tab alone reaches the scenario player, and Space steps it forward', async ({ page }) => {
+  await openArticle(page);
+  const next = player(page).getByRole('button', { name: 'Next' });
+
+  let reached = false;
+  for (let i = 0; i < 150 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await next.evaluate((el) => el === document.activeElement);
+  }
+  expect(reached, 'Next is reachable with Tab').toBe(true);
+  await page.keyboard.press('Space');
+
+  await expect(player(page).locator('.kb-player__position')).toContainText('Step 2 of');
+  await expect(next).toBeFocused();
+});
+
 test.describe('side by side', () => {
   test('one tape, one clock: 3.51 keeps IPC$ and its licence, 4.0 does not, until autodisconnect', async ({
     page,
