@@ -27,7 +27,7 @@ for (const path of publishedPaths()) {
     for (const island of await page.locator('astro-island').all()) await island.scrollIntoViewIfNeeded();
     await waitForHydration(page);
     await page.getByRole('button', { name: 'Search' }).click();
-    await page.keyboard.type('licence');
+    await page.getByRole('dialog').getByRole('textbox', { name: 'Search' }).fill('licence');
     await expect(page.getByRole('dialog').getByRole('link').first()).toBeVisible();
 
     expect(policy).toContain("default-src 'self'");

@@ -66,6 +66,8 @@ test('site search finds the article by "autodisconnect"', async ({ page }) => {
 
   await page.getByRole('button', { name: 'Search' }).click();
   const dialog = page.getByRole('dialog');
+  // Pagefind's box appears a moment after the dialog; type once it has the focus.
+  await expect(dialog.getByRole('textbox', { name: 'Search' })).toBeFocused();
   await page.keyboard.type('autodisconnect');
   await expect(dialog.getByRole('textbox', { name: 'Search' })).toHaveValue('autodisconnect');
 
@@ -79,7 +81,10 @@ test('site search finds words that only the static transcript contains', async (
   await page.goto('/');
 
   await page.getByRole('button', { name: 'Search' }).click();
-  await page.keyboard.type('Eight minutes later nothing has happened');
+  await page
+    .getByRole('dialog')
+    .getByRole('textbox', { name: 'Search' })
+    .fill('Eight minutes later nothing has happened');
 
   await expect(
     page
