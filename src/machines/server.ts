@@ -108,6 +108,16 @@ function withSession(
   return { ...sessions, [computer]: session };
 }
 
+/** The session with one more (or one fewer) file open on `share`; any file event is activity. */
+function withOpens(session: Session, share: string, delta: 1 | -1, now: number): Session {
+  return {
+    ...session,
+    shares: session.shares.map((c) => (c.share === share ? { ...c, opens: c.opens + delta } : c)),
+    opens: session.opens + delta,
+    lastActivity: now,
+  };
+}
+
 function touched(session: Session | undefined, now: number): Session | undefined {
   return session && session.lastActivity !== now ? { ...session, lastActivity: now } : session;
 }
@@ -377,21 +387,14 @@ export const serverMachine = setup({
     openFile: assign(({ context, event, self }) => {
       const e = event as ShareEvent;
       const now = clockNow(self);
-      const session = sessionOf(context, e) as Session;
-      const shares = session.shares.map((c) => (c.share === e.share ? { ...c, opens: c.opens + 1 } : c));
-      const opens = session.opens + 1;
+      const session = withOpens(sessionOf(context, e) as Session, e.share, +1, now);
       return {
-        sessions: withSession(context.sessions, e.computer, {
-          ...session,
-          shares,
-          opens,
-          lastActivity: now,
-        }),
+        sessions: withSession(context.sessions, e.computer, session),
         log: append(
           context.log,
           now,
           'file',
-          `${e.computer}: ${session.account} opened a file on ${uncPath(e.share)} (${files(opens)} open in the session).`,
+          `${e.computer}: ${session.account} opened a file on ${uncPath(e.share)} (${files(session.opens)} open in the session).`,
           e.computer,
         ),
       };
@@ -399,23 +402,18 @@ export const serverMachine = setup({
     closeFile: assign(({ context, event, self }) => {
       const e = event as ShareEvent;
       const now = clockNow(self);
-      const session = sessionOf(context, e) as Session;
-      const shares = session.shares.map((c) => (c.share === e.share ? { ...c, opens: c.opens - 1 } : c));
-      const opens = session.opens - 1;
+      const session = withOpens(sessionOf(context, e) as Session, e.share, -1, now);
       const idle =
-        opens === 0 && context.minutes >= 0 ? ' Nothing is open now, so the session can go idle.' : '';
+        session.opens === 0 && context.minutes >= 0
+          ? ' Nothing is open now, so the session can go idle.'
+          : '';
       return {
-        sessions: withSession(context.sessions, e.computer, {
-          ...session,
-          shares,
-          opens,
-          lastActivity: now,
-        }),
+        sessions: withSession(context.sessions, e.computer, session),
         log: append(
           context.log,
           now,
           'file',
-          `${e.computer}: ${session.account} closed a file on ${uncPath(e.share)} (${files(opens)} open in the session).${idle}`,
+          `${e.computer}: ${session.account} closed a file on ${uncPath(e.share)} (${files(session.opens)} open in the session).${idle}`,
           e.computer,
         ),
       };
