@@ -34,6 +34,17 @@ const userOf = (context: SessionContext, event: SessionEvent): string =>
 const openCount = (context: SessionContext): number =>
   Object.values(context.shares).reduce((n, opens) => n + opens, 0);
 
+/** What a computer without credentials on the server can do: connect (and authenticate), nothing else. */
+const withoutCredentials = {
+  'share.connect': [
+    { guard: 'accessDenied', actions: { type: 'refuse', params: { error: 5 } } },
+    { target: 'holding', actions: 'authenticate' },
+  ],
+  'share.disconnect': { actions: { type: 'refuse', params: { error: 0 } } },
+  'file.open': { actions: { type: 'refuse', params: { error: 0 } } },
+  'file.close': { actions: { type: 'refuse', params: { error: 0 } } },
+} as const;
+
 export const sessionMachine = setup({
   types: {
     context: {} as SessionContext,
@@ -83,17 +94,7 @@ export const sessionMachine = setup({
   }),
   initial: 'none',
   states: {
-    none: {
-      on: {
-        'share.connect': [
-          { guard: 'accessDenied', actions: { type: 'refuse', params: { error: 5 } } },
-          { target: 'holding', actions: 'authenticate' },
-        ],
-        'share.disconnect': { actions: { type: 'refuse', params: { error: 0 } } },
-        'file.open': { actions: { type: 'refuse', params: { error: 0 } } },
-        'file.close': { actions: { type: 'refuse', params: { error: 0 } } },
-      },
-    },
+    none: { on: withoutCredentials },
     holding: {
       on: {
         'share.connect': [
@@ -120,17 +121,9 @@ export const sessionMachine = setup({
         'session.idle': { guard: 'nothingOpen', target: 'none', actions: 'forget' },
       },
     },
+    // A leftover IPC$ carries no account: connecting authenticates again, exactly as with no session.
     leftover: {
-      on: {
-        'share.connect': [
-          { guard: 'accessDenied', actions: { type: 'refuse', params: { error: 5 } } },
-          { target: 'holding', actions: 'authenticate' },
-        ],
-        'share.disconnect': { actions: { type: 'refuse', params: { error: 0 } } },
-        'file.open': { actions: { type: 'refuse', params: { error: 0 } } },
-        'file.close': { actions: { type: 'refuse', params: { error: 0 } } },
-        'session.idle': { target: 'none', actions: 'forget' },
-      },
+      on: { ...withoutCredentials, 'session.idle': { target: 'none', actions: 'forget' } },
     },
   },
 });
