@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { axeViolations, gotoThemed, publishedPaths, watchConsole } from './helpers';
+import { axeViolations, gotoThemed, publishedPaths, waitForHydration, watchConsole } from './helpers';
 
 const paths = publishedPaths();
 
@@ -22,6 +22,25 @@ for (const path of [...paths, '/kb/Q153066/', '/404.html']) {
       expect(errors).toEqual([]);
     });
   }
+}
+
+// WCAG 1.4.10: at 320 CSS pixels nothing may make the page scroll sideways. Wide tables scroll
+// inside their own region; everything else has to wrap.
+for (const path of paths) {
+  test(`${path} at 320 px wide: nothing overflows sideways once every island has hydrated`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 320, height: 720 });
+    await page.goto(path);
+
+    for (const island of await page.locator('astro-island').all()) await island.scrollIntoViewIfNeeded();
+    await waitForHydration(page);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+
+    expect(overflow).toBe(0);
+  });
 }
 
 test.describe('without JavaScript', () => {

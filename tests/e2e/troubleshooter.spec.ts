@@ -141,6 +141,8 @@ test.describe('troubleshooter by keyboard', () => {
     await choose(page, 'files', 'yes', 0);
     const result = island(page).locator('[data-result]');
     await expect(result).toHaveAttribute('data-result', 'share-in-use');
+    // The address bar follows the answers after the view renders: wait for the last one.
+    await expect(page).toHaveURL(/[?&]files=yes/);
     const shared = page.url();
     const title = await result.locator('h3').textContent();
 
