@@ -193,6 +193,18 @@ test.describe('side by side', () => {
   });
 });
 
+test('times are set in a monospace face, so the clock does not jitter as its digits change', async ({
+  page,
+}) => {
+  await openArticle(page);
+
+  const face = await page
+    .locator('#compare .kb-clock__time output')
+    .evaluate((el) => getComputedStyle(el).fontFamily);
+
+  expect(face).toMatch(/monospace/);
+});
+
 test.describe('scenarios as presets', () => {
   test('side by side loads the licence scenario: 3.51 refuses mlee with error 71, 4.0 lets mlee in', async ({
     page,
