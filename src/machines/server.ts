@@ -136,6 +136,12 @@ function releaseText(context: ServerContext, session: Session): string {
     : '';
 }
 
+/** The log's opening words for any disconnect, with the files it closed. */
+function disconnected(e: ShareEvent, account: string | null, opens: number): string {
+  const closed = opens > 0 ? ` ${files(opens)} closed with it.` : '';
+  return `${e.computer}: ${account} disconnected from ${uncPath(e.share)}.${closed}`;
+}
+
 /** A refusal from a computer: logged, and counts as activity on an existing session. */
 function refusal(
   context: ServerContext,
@@ -327,7 +333,6 @@ export const serverMachine = setup({
       const e = event as ShareEvent;
       const now = clockNow(self);
       const session = sessionOf(context, e) as Session;
-      const closed = session.opens > 0 ? ` ${files(session.opens)} closed with it.` : '';
       return {
         inUse: released(context, session),
         sessions: withSession(context.sessions, e.computer, undefined),
@@ -335,7 +340,7 @@ export const serverMachine = setup({
           context.log,
           now,
           'disconnect',
-          `${e.computer}: ${session.account} disconnected from ${uncPath(e.share)}.${closed} That was the last share, so the session ended.${releaseText(context, session)}`,
+          `${disconnected(e, session.account, session.opens)} That was the last share, so the session ended.${releaseText(context, session)}`,
           e.computer,
         ),
       };
@@ -344,7 +349,6 @@ export const serverMachine = setup({
       const e = event as ShareEvent;
       const now = clockNow(self);
       const session = sessionOf(context, e) as Session;
-      const closed = session.opens > 0 ? ` ${files(session.opens)} closed with it.` : '';
       return {
         sessions: withSession(context.sessions, e.computer, {
           ...session,
@@ -357,7 +361,7 @@ export const serverMachine = setup({
           context.log,
           now,
           'disconnect',
-          `${e.computer}: ${session.account} disconnected from ${uncPath(e.share)}.${closed} IPC$ stays connected with no account; Server Manager now shows ${e.computer} as its user, and the session still holds ${session.counted ? 'its licence' : 'its place'}.`,
+          `${disconnected(e, session.account, session.opens)} IPC$ stays connected with no account; Server Manager now shows ${e.computer} as its user, and the session still holds ${session.counted ? 'its licence' : 'its place'}.`,
           e.computer,
         ),
       };
@@ -367,7 +371,6 @@ export const serverMachine = setup({
       const now = clockNow(self);
       const session = sessionOf(context, e) as Session;
       const conn = connectionOf(session, e.share) as ShareConnection;
-      const closed = conn.opens > 0 ? ` ${files(conn.opens)} closed with it.` : '';
       return {
         sessions: withSession(context.sessions, e.computer, {
           ...session,
@@ -375,13 +378,7 @@ export const serverMachine = setup({
           opens: session.opens - conn.opens,
           lastActivity: now,
         }),
-        log: append(
-          context.log,
-          now,
-          'disconnect',
-          `${e.computer}: ${session.account} disconnected from ${uncPath(e.share)}.${closed}`,
-          e.computer,
-        ),
+        log: append(context.log, now, 'disconnect', disconnected(e, session.account, conn.opens), e.computer),
       };
     }),
     openFile: assign(({ context, event, self }) => {
