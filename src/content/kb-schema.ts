@@ -21,7 +21,8 @@ export const kbSchema = z.strictObject({
     .array(
       z.strictObject({
         id: kbId,
-        title: z.string().min(1),
+        /** What that article is about, in our words: not its title, which we may not have verified. */
+        topic: z.string().min(1),
         why: z.string().min(1),
       }),
     )

@@ -145,7 +145,7 @@ export const quiz: readonly QuizQuestion[] = [
     at: 3 * MINUTE,
     derive: (view) => String(view.licenses.inUse),
     choices: ['0', '1', '2'],
-    why: 'With the service stopped nothing is counted, which is why the article calls it the instant fix.',
+    why: 'In LiveKB’s model nothing is counted while the service is stopped; the original article itself only calls stopping it an instant solution.',
     anchor: 'resolution-stop-logging',
   },
 ];

@@ -86,7 +86,7 @@ export const scenarios: Record<ScenarioId, Scenario> = {
     id: 'licence-blocks',
     title: 'A leftover IPC$ connection uses up the last licence',
     summary:
-      'The server is licensed for one concurrent connection. A leftover IPC$ session from WKS1 keeps mlee at WKS2 out until autodisconnect; an administrator still gets in.',
+      'The server has one per-server licence. The session kept open by WKS1’s leftover IPC$ connection keeps mlee at WKS2 out until autodisconnect; an administrator still gets in.',
     config: { autodisconnectMinutes: 15, licenseLimit: 1, licenseLogging: true },
     steps: [
       {
@@ -174,7 +174,7 @@ export const scenarios: Record<ScenarioId, Scenario> = {
         at: 3 * MIN,
         event: { type: 'share.connect', computer: 'WKS1', share: 'TOOLS' },
         narration:
-          'jsmith, still logged on at WKS1, tries TOOLS. The server asks for credentials again and gets jsmith’s, who may not read TOOLS: error 5, and nothing is added.',
+          'jsmith, still logged on at WKS1, tries TOOLS. The server checks credentials again and receives jsmith’s. jsmith may not read TOOLS: error 5, and nothing is added.',
         anchor: 'info-no-credentials',
       },
       {

@@ -281,7 +281,7 @@ export const serverMachine = setup({
         ? ' New session; IPC$ connected as well.'
         : ` New session; IPC$ was used to validate ${user} and dropped at once.`;
       const licence = !counted
-        ? ' License Logging is stopped, so no licence is counted.'
+        ? ' The License Logging service is stopped, so no licence is counted.'
         : inUse > context.limit
           ? ` The licence limit was already reached, but ${user} is an administrator: let in and counted (${licenceText(inUse, context.limit)}).`
           : ` Licence taken (${licenceText(inUse, context.limit)}).`;
@@ -361,7 +361,7 @@ export const serverMachine = setup({
           context.log,
           now,
           'disconnect',
-          `${disconnected(e, session.account, session.opens)} IPC$ stays connected with no account; Server Manager now shows ${e.computer} as its user, and the session still holds ${session.counted ? 'its licence' : 'its place'}.`,
+          `${disconnected(e, session.account, session.opens)} IPC$ stays connected with no account; Server Manager now shows ${e.computer} as its user, and ${session.counted ? 'the session still holds its licence' : 'the session stays open (no licence counted while License Logging is stopped)'}.`,
           e.computer,
         ),
       };
@@ -472,7 +472,7 @@ export const serverMachine = setup({
           ? 'Autodisconnect turned off (-1): idle sessions are never dropped.'
           : minutes === 0
             ? 'Autodisconnect set to 0 minutes: sessions with no open files are dropped at once.'
-            : `Autodisconnect set to ${minutes} minute${minutes === 1 ? '' : 's'}; idle times already counted still count.`;
+            : `Autodisconnect set to ${minutes} minute${minutes === 1 ? '' : 's'}; time a session has already spent idle counts toward the new value.`;
       return {
         minutes,
         log: append(context.log, clockNow(self), 'config', text),

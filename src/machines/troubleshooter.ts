@@ -74,7 +74,7 @@ export const QUESTIONS: Record<
   },
   files: {
     title: 'Does that connection have files open?',
-    hint: 'Server Manager shows an Opens figure for each connection.',
+    hint: 'Server Manager shows how many files each connection has open.',
     choices: [
       { value: 'yes', label: 'Yes, one or more files are open' },
       { value: 'no', label: 'No, nothing is open' },
@@ -316,7 +316,20 @@ export function deepLinkFor(a: Answers): string {
 
 const anchor = (id: string, label: string): ResultLink => ({ href: `${ARTICLE}#${id}`, label });
 
+/** License Manager and the License Logging service arrived with NT Server 3.51 (KB 824196). */
+export const NT35_LICENSING_NOTE =
+  'A note for NT Server 3.5: License Manager and the License Logging service first shipped with 3.51. The original article lists 3.5 as affected and LiveKB models it like 3.51; where this result says to stop the License Logging service, a 3.5 server has none to stop, so rely on autodisconnect or the upgrade.';
+
 export function resultDetails(id: ResultId, a: Answers): ResultDetails {
+  const details = describeResult(id, a);
+  const text = [...details.explanation, ...details.actions].join(' ');
+  if (a.version === '3.5' && text.includes('License Logging')) {
+    return { ...details, explanation: [...details.explanation, NT35_LICENSING_NOTE] };
+  }
+  return details;
+}
+
+function describeResult(id: ResultId, a: Answers): ResultDetails {
   const v = versionText(a.version);
   const n = a.autodisconnect ?? 15;
   const sim = simulationFor(a);
@@ -363,7 +376,7 @@ export function resultDetails(id: ResultId, a: Answers): ResultDetails {
         ],
         resolution: anchor('resolution-stop-logging', 'Article Resolution: stop the License Logging service'),
         actions: [
-          'Now: stop the License Logging service (Control Panel, Services). Nothing is counted or refused while it is stopped.',
+          'Now: stop the License Logging service (Control Panel, Services). The original article calls this an instant solution; LiveKB models it as nothing counted or refused while the service is stopped.',
           `Soon: lower the autodisconnect value from ${minutesText(n)} so idle sessions give their licence back sooner (avoid 0, which drops idle sessions within seconds).`,
           'Later: plan the move to Windows NT 4.0, which drops IPC$ right after the user is validated.',
         ],
@@ -380,7 +393,7 @@ export function resultDetails(id: ResultId, a: Answers): ResultDetails {
         ],
         resolution: anchor('resolution', 'Article: Resolution'),
         actions: [
-          'Set autodisconnect to a number of minutes (15 is the default) in the registry or with net config server.',
+          'Set autodisconnect to a number of minutes (15 is the default), preferably with the registry value: net config server can switch off the server’s autotuning.',
           a.licences === 'yes'
             ? 'Stop the License Logging service now to let waiting users in.'
             : 'If licences run short before then, stop the License Logging service.',
@@ -399,7 +412,7 @@ export function resultDetails(id: ResultId, a: Answers): ResultDetails {
         ],
         resolution: anchor('resolution', 'Article: Resolution, option 1 (and its warning about 0)'),
         actions: [
-          'Find what keeps the session busy at that computer (a mapped drive, a program polling the server).',
+          'Find what keeps the session busy at that computer (a program or service there that keeps contacting the server).',
           'Set autodisconnect back to a number of minutes: 0 cuts off idle sessions that users expect to keep.',
         ],
         simulation,
@@ -410,7 +423,7 @@ export function resultDetails(id: ResultId, a: Answers): ResultDetails {
         title: 'A connection in real use, kept alive by open files',
         explanation: [
           'A user name means the session still carries that account and at least one share is connected: this is not the leftover connection the article is about.',
-          'Open files keep a session busy, and autodisconnect never drops a session with open files, however long it has been idle. It stays until the files are closed and the share is disconnected.',
+          'Autodisconnect never drops a session while a file is open, however long it goes without requests. Once the files are closed, the session goes when the share is disconnected or after the autodisconnect time with no requests (on NT 3.5 and 3.51 a disconnect leaves IPC$ behind until then).',
           ...(licenceNote ? [licenceNote] : []),
         ],
         resolution: anchor(
@@ -434,7 +447,7 @@ export function resultDetails(id: ResultId, a: Answers): ResultDetails {
           'A user name means the session still carries that account and a share is still connected: this is not yet the leftover connection the article is about.',
           off
             ? 'Autodisconnect is off (-1), so the session stays until the user disconnects.'
-            : `If the computer sends nothing for ${minutesText(n)}, autodisconnect drops the whole session, share and IPC$ together.${a.files === 'unknown' ? ' That is true only if no files are open: check the Opens figure, because an open file keeps the session forever.' : ''}`,
+            : `If the computer sends nothing for ${minutesText(n)}, autodisconnect drops the whole session, share and IPC$ together.${a.files === 'unknown' ? ' That is true only if no files are open: check the open-file count in Server Manager, because as long as a file is open, autodisconnect leaves the session alone.' : ''}`,
           isOld(a.version)
             ? `On ${v}, when the user disconnects the share, an IPC$ connection stays behind under the computer’s name until autodisconnect removes it.`
             : `On ${v}, disconnecting the share ends the session: nothing is left behind.`,
@@ -461,7 +474,7 @@ export function resultDetails(id: ResultId, a: Answers): ResultDetails {
         title: 'Not this article’s problem: NT 4.0 does not leave IPC$ behind',
         explanation: [
           'Windows NT 4.0 uses the IPC$ connection only while it validates the user and drops it as soon as validation is done, so the leftover connection the article describes does not happen there.',
-          'A computer-name entry on 4.0 has another cause, such as a program talking to the server over named pipes.',
+          'A computer-name entry on 4.0 has a cause this article does not cover; the session’s open files and named pipes in Server Manager are the place to start.',
           a.licences === 'yes'
             ? 'Licences that are used up on 4.0 are held by sessions in real use; count the computers listed in Server Manager.'
             : 'Compare the two versions side by side to see the difference on one clock.',
@@ -501,7 +514,7 @@ export function resultDetails(id: ResultId, a: Answers): ResultDetails {
           'Nothing is listed for that computer and users connect normally: no session remains and no licence is held.',
           isOld(a.version)
             ? `On ${v} a leftover IPC$ connection would have shown the computer’s name until autodisconnect removed it; it is already gone.`
-            : `On ${v} the IPC$ connection is dropped right after validation, so nothing is left behind.`,
+            : `On ${v} the server lets go of IPC$ once it has checked the user, so nothing is left behind.`,
           'Even while a leftover IPC$ connection is listed, it carries no credentials and gives nobody access.',
         ],
         resolution: anchor('info-no-credentials', 'Article: the leftover connection carries no credentials'),

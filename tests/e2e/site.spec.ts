@@ -65,6 +65,18 @@ test.describe('without JavaScript', () => {
     }
   });
 
+  test('the article lists its related articles from the metadata, marking those not yet published', async ({
+    page,
+  }) => {
+    await page.goto('/kb/q153066/');
+
+    const related = page.getByRole('region', { name: 'Related articles' });
+    const items = related.getByRole('listitem');
+    await expect(items).toHaveCount(3);
+    await expect(items.first()).toContainText('Q138365, on how autodisconnect works in Windows NT');
+    await expect(items.first()).toContainText('(not yet on LiveKB)');
+  });
+
   test('the home page lists the article from the collection', async ({ page }) => {
     await page.goto('/');
 

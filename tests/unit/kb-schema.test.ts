@@ -44,7 +44,7 @@ describe('KB article metadata', () => {
   });
 
   it('checks related articles’ IDs too', () => {
-    expect(problems({ ...valid, related: [{ id: 'KB1', title: 'x', why: 'y' }] })[0]).toMatch(
+    expect(problems({ ...valid, related: [{ id: 'KB1', topic: 'x', why: 'y' }] })[0]).toMatch(
       /^related\.0\.id: must be a KB article ID/,
     );
   });

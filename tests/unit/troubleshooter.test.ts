@@ -9,6 +9,7 @@ import {
   answersFromQuery,
   answersToQuery,
   deepLinkFor,
+  NT35_LICENSING_NOTE,
   nextStep,
   RESULT_IDS,
   type ResultId,
@@ -294,6 +295,24 @@ describe('troubleshooter results: deep links reproduce what they describe', () =
       expect(text).toContain(d.title);
       expect(text).toContain(`/troubleshooter/${answersToQuery(a)}`);
     }
+  });
+
+  it('on NT 3.5, a result that advises the License Logging service says that 3.5 has none', () => {
+    let noted = 0;
+    for (const p of paths()) {
+      const step = stepOf(p.state.value);
+      if (!step || !('result' in step)) continue;
+      const a = answersOf(p.state);
+
+      const d = resultDetails(step.result, a);
+
+      const advisesLogging = [...d.explanation, ...d.actions].some(
+        (line) => line !== NT35_LICENSING_NOTE && line.includes('License Logging'),
+      );
+      expect(d.explanation.includes(NT35_LICENSING_NOTE)).toBe(a.version === '3.5' && advisesLogging);
+      if (d.explanation.includes(NT35_LICENSING_NOTE)) noted++;
+    }
+    expect(noted).toBeGreaterThan(0);
   });
 });
 
