@@ -243,6 +243,9 @@ function minutesText(n: number): string {
   return `${n} minute${n === 1 ? '' : 's'}`;
 }
 
+/** What an autodisconnect value of 0 does: it is not "off", and it is not a wait of 0 minutes. */
+const ZERO_TEXT = 'drops idle sessions within seconds';
+
 function versionText(v: NtVersion | undefined): string {
   return `Windows NT Server ${v ?? '3.51'}`;
 }
@@ -377,7 +380,7 @@ function describeResult(id: ResultId, a: Answers): ResultDetails {
         resolution: anchor('resolution-stop-logging', 'Article Resolution: stop the License Logging service'),
         actions: [
           'Now: stop the License Logging service (Control Panel, Services). The original article calls this an instant solution; LiveKB models it as nothing counted or refused while the service is stopped.',
-          `Soon: lower the autodisconnect value from ${minutesText(n)} so idle sessions give their licence back sooner (avoid 0, which drops idle sessions within seconds).`,
+          `Soon: lower the autodisconnect value from ${minutesText(n)} so idle sessions give their licence back sooner (avoid 0, which ${ZERO_TEXT}).`,
           'Later: plan the move to Windows NT 4.0, which drops IPC$ right after the user is validated.',
         ],
         simulation,
@@ -439,18 +442,33 @@ function describeResult(id: ResultId, a: Answers): ResultDetails {
         simulation,
       };
     case 'share-idle': {
-      const off = n < 0;
+      const old = isOld(a.version);
+      // NT 4.0 keeps no IPC$ connection after validating the user, so only 3.5 and 3.51 have one to drop.
+      const together = old ? 'share and IPC$ together' : 'share included';
+      const filesCaveat =
+        a.files === 'unknown'
+          ? ' That is true only if no files are open: check the open-file count in Server Manager, because as long as a file is open, autodisconnect leaves the session alone.'
+          : '';
+      const idle =
+        n < 0
+          ? 'Autodisconnect is off (-1), so idle time never ends this session: the share stays connected until the user disconnects it.'
+          : n === 0
+            ? `Autodisconnect is 0, which does not turn it off: the server drops an idle session within seconds, ${together}. If this session is still listed after a minute or two, ${a.files === 'unknown' ? 'either it has a file open (check the open-file count in Server Manager: as long as a file is open, autodisconnect leaves the session alone) or it is not idle' : 'it is not idle'}: something at that computer keeps sending requests to the server, and every request resets the idle time.`
+            : `If the computer sends nothing for ${minutesText(n)}, autodisconnect drops the whole session, ${together}.${filesCaveat}`;
+      const afterDisconnect = !old
+        ? `On ${v}, disconnecting the share ends the session: nothing is left behind.`
+        : n < 0
+          ? `On ${v}, when the user disconnects the share, an IPC$ connection stays behind under the computer’s name, and with autodisconnect off nothing removes it: it keeps its session and its licence until the server restarts or the computer disconnects for another reason.`
+          : n === 0
+            ? `On ${v}, when the user disconnects the share, an IPC$ connection stays behind under the computer’s name until autodisconnect removes it, which with 0 takes only seconds once the computer is idle.`
+            : `On ${v}, when the user disconnects the share, an IPC$ connection stays behind under the computer’s name until autodisconnect removes it.`;
       return {
         id,
         title: 'A share still connected under a user’s account',
         explanation: [
           'A user name means the session still carries that account and a share is still connected: this is not yet the leftover connection the article is about.',
-          off
-            ? 'Autodisconnect is off (-1), so the session stays until the user disconnects.'
-            : `If the computer sends nothing for ${minutesText(n)}, autodisconnect drops the whole session, share and IPC$ together.${a.files === 'unknown' ? ' That is true only if no files are open: check the open-file count in Server Manager, because as long as a file is open, autodisconnect leaves the session alone.' : ''}`,
-          isOld(a.version)
-            ? `On ${v}, when the user disconnects the share, an IPC$ connection stays behind under the computer’s name until autodisconnect removes it.`
-            : `On ${v}, disconnecting the share ends the session: nothing is left behind.`,
+          idle,
+          afterDisconnect,
           ...(licenceNote ? [licenceNote] : []),
         ],
         resolution: anchor(
@@ -458,9 +476,14 @@ function describeResult(id: ResultId, a: Answers): ResultDetails {
           'Article: the user’s name is shown while the share is connected',
         ),
         actions: [
-          off
-            ? 'Set autodisconnect to a number of minutes so idle sessions are dropped.'
-            : `Nothing is required: wait ${minutesText(n)} of idle time, or ask the user to disconnect.`,
+          ...(n < 0
+            ? ['Set autodisconnect to a number of minutes so idle sessions are dropped.']
+            : n === 0
+              ? [
+                  'If the session stays listed, find what keeps it busy at that computer (open files, or a program or service there that keeps contacting the server), or ask the user to disconnect.',
+                  'Set autodisconnect back to a number of minutes: 0 cuts off idle sessions that users expect to keep.',
+                ]
+              : [`Nothing is required: wait ${minutesText(n)} of idle time, or ask the user to disconnect.`]),
           ...(a.licences === 'yes'
             ? ['If users are waiting for a licence, stop the License Logging service or add licences.']
             : []),
@@ -532,7 +555,12 @@ const ANSWER_TEXT: Record<QuestionId, (a: Answers) => string> = {
     ],
   licences: (a) => (a.licences === 'yes' ? 'yes, used up / error 71' : 'no'),
   files: (a) => ({ yes: 'yes', no: 'no', unknown: 'don’t know' })[a.files ?? 'unknown'],
-  autodisconnect: (a) => (a.autodisconnect === -1 ? '-1 (never)' : minutesText(a.autodisconnect ?? 15)),
+  autodisconnect: (a) =>
+    a.autodisconnect === -1
+      ? '-1 (never)'
+      : a.autodisconnect === 0
+        ? `0 (${ZERO_TEXT})`
+        : minutesText(a.autodisconnect ?? 15),
 };
 
 const ANSWER_LABEL: Record<QuestionId, string> = {

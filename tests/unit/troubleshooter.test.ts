@@ -27,7 +27,7 @@ const EVENTS: TroubleshooterEvent[] = [
   ...['user', 'computer', 'nothing'].map((value) => ({ type: 'answer.shown' as const, value })),
   ...['yes', 'no'].map((value) => ({ type: 'answer.licences' as const, value })),
   ...['yes', 'no', 'unknown'].map((value) => ({ type: 'answer.files' as const, value })),
-  ...['15', '-1', '0', '5', '', 'abc', '1.5', '70000', '-2'].map((value) => ({
+  ...['15', '-1', '0', '1', '5', '', 'abc', '1.5', '70000', '-2'].map((value) => ({
     type: 'answer.autodisconnect' as const,
     value,
   })),
@@ -313,6 +313,112 @@ describe('troubleshooter results: deep links reproduce what they describe', () =
       if (d.explanation.includes(NT35_LICENSING_NOTE)) noted++;
     }
     expect(noted).toBeGreaterThan(0);
+  });
+});
+
+/** Every result the flow reaches, with the answers that lead there (xstate/graph paths). */
+function reachedResults(): { id: ResultId; answers: Answers }[] {
+  const out: { id: ResultId; answers: Answers }[] = [];
+  for (const p of paths()) {
+    const step = stepOf(p.state.value);
+    if (step && 'result' in step) out.push({ id: step.result, answers: answersOf(p.state) });
+  }
+  return out;
+}
+
+/** Everything a result tells the reader: its page text and the ticket summary. */
+function allText(id: ResultId, a: Answers): string {
+  const d = resultDetails(id, a);
+  return [d.title, ...d.explanation, ...d.actions, summaryText(a, id)].join('\n');
+}
+
+const query = (search: string) => answersFromQuery(search).answers;
+
+describe('troubleshooter results: text right for every version and autodisconnect value', () => {
+  it('no result speaks of 0 or -1 as a number of minutes to wait', () => {
+    const reached = reachedResults();
+
+    const wrong = reached.filter(({ id, answers }) =>
+      /(?<![\d.])(-1|0) minutes?\b/.test(allText(id, answers)),
+    );
+
+    expect(reached.some(({ answers }) => answers.autodisconnect === 0)).toBe(true);
+    expect(reached.some(({ answers }) => answers.autodisconnect === -1)).toBe(true);
+    expect(wrong.map(({ answers }) => answersToQuery(answers))).toEqual([]);
+  });
+
+  it('no NT 4.0 result has an IPC$ connection lingering or dropped with the session', () => {
+    const nt4 = reachedResults().filter(({ answers }) => answers.version === '4.0');
+
+    const wrong = nt4.filter(({ id, answers }) =>
+      /IPC\$ together|IPC\$ included|IPC\$ connection stays|stays behind under the computer/.test(
+        allText(id, answers),
+      ),
+    );
+
+    expect(nt4.some(({ id }) => id === 'share-idle')).toBe(true);
+    expect(wrong.map(({ answers }) => answersToQuery(answers))).toEqual([]);
+  });
+
+  it('no result says autodisconnect will remove IPC$ when it is off', () => {
+    const reached = reachedResults();
+
+    const offWrong = reached.filter(
+      ({ id, answers }) =>
+        answers.autodisconnect === -1 &&
+        /until autodisconnect removes|wait .* idle time/.test(allText(id, answers)),
+    );
+
+    expect(offWrong.map(({ answers }) => answersToQuery(answers))).toEqual([]);
+  });
+
+  it('share-idle with autodisconnect 0: dropped within seconds, not off, and no wait to sit out', () => {
+    const a = query('?v=3.51&shown=user&lic=no&files=no&ad=0');
+
+    const d = resultDetails('share-idle', a);
+    const summary = summaryText(a, 'share-idle');
+
+    expect(resultFor(a)).toBe('share-idle');
+    expect(d.explanation[1]).toContain('Autodisconnect is 0, which does not turn it off');
+    expect(d.explanation[1]).toContain('within seconds, share and IPC$ together');
+    expect(d.explanation[1]).toContain('it is not idle');
+    expect(d.explanation[2]).toContain('which with 0 takes only seconds');
+    expect(d.actions.join(' ')).not.toMatch(/wait/i);
+    expect(d.actions.join(' ')).toContain('Set autodisconnect back to a number of minutes');
+    expect(summary).toContain('- Autodisconnect: 0 (drops idle sessions within seconds)');
+  });
+
+  it('share-idle with autodisconnect 0 and open files unknown: names open files as a reason it stays', () => {
+    const a = query('?v=4.0&shown=user&lic=no&files=unknown&ad=0');
+
+    const d = resultDetails('share-idle', a);
+
+    expect(d.explanation[1]).toContain('either it has a file open');
+  });
+
+  it('share-idle with autodisconnect -1: off, and on 3.5/3.51 the IPC$ left by a disconnect stays until a restart', () => {
+    const a = query('?v=3.51&shown=user&lic=no&files=no&ad=-1');
+
+    const d = resultDetails('share-idle', a);
+
+    expect(d.explanation[1]).toContain('Autodisconnect is off (-1)');
+    expect(d.explanation[2]).toContain('with autodisconnect off nothing removes it');
+    expect(d.explanation[2]).toContain('until the server restarts');
+    expect(d.explanation.join(' ')).not.toContain('until autodisconnect removes it');
+    expect(d.actions[0]).toBe('Set autodisconnect to a number of minutes so idle sessions are dropped.');
+  });
+
+  it('share-idle on NT 4.0: autodisconnect drops the session and its share, with no IPC$ in it', () => {
+    const nt4 = query('?v=4.0&shown=user&lic=no&files=no&ad=15');
+    const nt351 = { ...nt4, version: '3.51' as const };
+
+    const on4 = resultDetails('share-idle', nt4).explanation.join(' ');
+    const on351 = resultDetails('share-idle', nt351).explanation.join(' ');
+
+    expect(on4).toContain('autodisconnect drops the whole session, share included.');
+    expect(on4).not.toContain('IPC$');
+    expect(on4).toContain('disconnecting the share ends the session: nothing is left behind');
+    expect(on351).toContain('autodisconnect drops the whole session, share and IPC$ together.');
   });
 });
 
