@@ -364,7 +364,9 @@ function describeResult(id: ResultId, a: Answers): ResultDetails {
         ),
         actions: [
           `Nothing is required: wait ${minutesText(n)} of idle time.`,
-          'If you need the licence back sooner, lower the autodisconnect value or stop the License Logging service.',
+          n === 1
+            ? `If you need the licence back sooner, stop the License Logging service: 1 minute is already the shortest autodisconnect time (0 ${ZERO_TEXT}).`
+            : 'If you need the licence back sooner, lower the autodisconnect value or stop the License Logging service.',
         ],
         simulation,
       };
@@ -380,7 +382,9 @@ function describeResult(id: ResultId, a: Answers): ResultDetails {
         resolution: anchor('resolution-stop-logging', 'Article Resolution: stop the License Logging service'),
         actions: [
           'Now: stop the License Logging service (Control Panel, Services). The original article calls this an instant solution; LiveKB models it as nothing counted or refused while the service is stopped.',
-          `Soon: lower the autodisconnect value from ${minutesText(n)} so idle sessions give their licence back sooner (avoid 0, which ${ZERO_TEXT}).`,
+          n === 1
+            ? `Soon: leave autodisconnect at 1 minute, already the shortest time (0 ${ZERO_TEXT}); if licences stay short, add licences.`
+            : `Soon: lower the autodisconnect value from ${minutesText(n)} so idle sessions give their licence back sooner (avoid 0, which ${ZERO_TEXT}).`,
           'Later: plan the move to Windows NT 4.0, which drops IPC$ right after the user is validated.',
         ],
         simulation,

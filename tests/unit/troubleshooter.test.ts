@@ -360,7 +360,7 @@ describe('troubleshooter results: text right for every version and autodisconnec
     expect(wrong.map(({ answers }) => answersToQuery(answers))).toEqual([]);
   });
 
-  it('no result says autodisconnect will remove IPC$ when it is off', () => {
+  it('no result says autodisconnect will remove IPC$ when it is off, or says to lower it from 1 minute', () => {
     const reached = reachedResults();
 
     const offWrong = reached.filter(
@@ -368,8 +368,14 @@ describe('troubleshooter results: text right for every version and autodisconnec
         answers.autodisconnect === -1 &&
         /until autodisconnect removes|wait .* idle time/.test(allText(id, answers)),
     );
+    const oneWrong = reached.filter(
+      ({ id, answers }) =>
+        answers.autodisconnect === 1 && /lower the autodisconnect value/.test(allText(id, answers)),
+    );
 
+    expect(reached.some(({ answers }) => answers.autodisconnect === 1)).toBe(true);
     expect(offWrong.map(({ answers }) => answersToQuery(answers))).toEqual([]);
+    expect(oneWrong.map(({ answers }) => answersToQuery(answers))).toEqual([]);
   });
 
   it('share-idle with autodisconnect 0: dropped within seconds, not off, and no wait to sit out', () => {
@@ -419,6 +425,20 @@ describe('troubleshooter results: text right for every version and autodisconnec
     expect(on4).not.toContain('IPC$');
     expect(on4).toContain('disconnecting the share ends the session: nothing is left behind');
     expect(on351).toContain('autodisconnect drops the whole session, share and IPC$ together.');
+  });
+
+  it('with autodisconnect at 1 minute, the leftover results do not advise lowering it', () => {
+    const waiting = query('?v=3.51&shown=computer&lic=no&ad=1');
+    const held = query('?v=3.51&shown=computer&lic=yes&ad=1');
+
+    const waitingActions = resultDetails('leftover-ipc-waiting', waiting).actions;
+    const heldActions = resultDetails('licence-held', held).actions;
+
+    expect(waitingActions[1]).toContain('1 minute is already the shortest autodisconnect time');
+    expect(heldActions[1]).toContain('leave autodisconnect at 1 minute');
+    expect(resultDetails('licence-held', { ...held, autodisconnect: 15 }).actions[1]).toContain(
+      'lower the autodisconnect value from 15 minutes',
+    );
   });
 });
 
