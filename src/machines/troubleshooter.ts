@@ -625,6 +625,8 @@ export type TroubleshooterEvent =
   | { type: 'answer.files'; value: string }
   | { type: 'answer.autodisconnect'; value: string | number }
   | { type: 'answers.load'; answers: Answers; notice?: string | null }
+  /** The reader moved through the browser's history: show the step these answers lead to. */
+  | { type: 'answers.restore'; answers: Answers; notice?: string | null }
   | { type: 'nav.back' }
   | { type: 'nav.restart' };
 
@@ -711,6 +713,14 @@ export const troubleshooterMachine = setup({
       const e = event as Extract<TroubleshooterEvent, { type: 'answers.load' }>;
       return { answers: relevantAnswers(e.answers), draft: {}, error: null, notice: e.notice ?? null };
     }),
+    /** Like Back, answers given beyond the restored ones are offered again as the default choice. */
+    restore: assign(({ context, event }) => {
+      const e = event as Extract<TroubleshooterEvent, { type: 'answers.restore' }>;
+      const answers = relevantAnswers(e.answers);
+      const draft: Answers = { ...context.draft, ...context.answers };
+      for (const q of Object.keys(answers) as QuestionId[]) delete draft[q];
+      return { answers, draft, error: null, notice: e.notice ?? null };
+    }),
   },
 }).createMachine({
   id: 'troubleshooter',
@@ -725,6 +735,7 @@ export const troubleshooterMachine = setup({
     'nav.back': { guard: 'canGoBack', target: '.route', actions: 'back' },
     'nav.restart': { target: '.route', actions: 'restart' },
     'answers.load': { target: '.route', actions: 'load' },
+    'answers.restore': { target: '.route', actions: 'restore' },
   },
   states: {
     /** Decides where the answers lead: the first open question, or the result. */

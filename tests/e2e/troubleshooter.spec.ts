@@ -133,6 +133,35 @@ test.describe('troubleshooter by keyboard', () => {
     expect(errors).toEqual([]);
   });
 
+  test('the browser’s Back and Forward move between questions and keep the answers', async ({ page }) => {
+    await page.goto('/');
+    const errors = await openTroubleshooter(page);
+    const heading = (name: RegExp) => island(page).getByRole('heading', { name });
+    await choose(page, 'version', '3.51', 1);
+    await choose(page, 'shown', 'computer', 1);
+    await expect(heading(/licences used up/i)).toBeFocused();
+    await expect(page).toHaveURL(/\/troubleshooter\/\?v=3\.51&shown=computer$/);
+
+    await page.goBack();
+
+    await expect(page).toHaveURL(/\/troubleshooter\/\?v=3\.51$/);
+    await expect(heading(/What is listed as the user/i)).toBeFocused();
+    await expect(island(page).getByRole('radio', { name: /A computer name/ })).toBeChecked();
+
+    await page.goForward();
+
+    await expect(page).toHaveURL(/\/troubleshooter\/\?v=3\.51&shown=computer$/);
+    await expect(heading(/licences used up/i)).toBeFocused();
+
+    await page.goBack();
+    await page.goBack();
+
+    await expect(page).toHaveURL(/\/troubleshooter\/$/);
+    await expect(heading(/Which version/i)).toBeFocused();
+    await expect(island(page).getByRole('radio', { name: 'Windows NT Server 3.51' })).toBeChecked();
+    expect(errors).toEqual([]);
+  });
+
   test('a user name with files open: in use; the shared URL reopens the same result', async ({ page }) => {
     const errors = await openTroubleshooter(page);
     await choose(page, 'version', '3.5', 0);

@@ -154,6 +154,25 @@ describe('troubleshooter machine: paths (xstate/graph)', () => {
     expect(actor.getSnapshot().context.answers).toEqual({});
   });
 
+  it('answers.restore (browser Back and Forward) shows the step for the URL’s answers and keeps later ones as defaults', () => {
+    const actor = createActor(troubleshooterMachine, { input: {} }).start();
+    actor.send({ type: 'answer.version', value: '3.51' });
+    actor.send({ type: 'answer.shown', value: 'computer' });
+    actor.send({ type: 'answer.licences', value: 'yes' });
+
+    actor.send({ type: 'answers.restore', answers: { version: '3.51' } });
+    const back = actor.getSnapshot();
+    actor.send({ type: 'answers.restore', answers: { version: '3.51', shown: 'computer' } });
+    const forward = actor.getSnapshot();
+
+    expect(stepOf(back.value)).toEqual({ question: 'shown' });
+    expect(back.context.answers).toEqual({ version: '3.51' });
+    expect(back.context.draft).toEqual({ shown: 'computer', licences: 'yes' });
+    expect(stepOf(forward.value)).toEqual({ question: 'licences' });
+    expect(forward.context.answers).toEqual({ version: '3.51', shown: 'computer' });
+    expect(forward.context.draft).toEqual({ licences: 'yes' });
+  });
+
   it('skips questions that do not apply', () => {
     expect(nextStep({ version: '3.51', shown: 'nothing' })).toEqual({ question: 'licences' });
     expect(nextStep({ version: '3.51', shown: 'nothing', licences: 'no' })).toEqual({

@@ -22,25 +22,43 @@ export default function Troubleshooter() {
   const heading = useRef<HTMLHeadingElement>(null);
   /** Focus moves to the new step only after the reader acted, never on page load. */
   const acted = useRef(false);
-  const loaded = useRef(false);
+  /**
+   * Whether the answers on screen came from the address bar (the page's link, or the browser's
+   * Back and Forward) rather than from the reader answering, or pressing Back or Restart, here.
+   */
+  const fromUrl = useRef(true);
 
-  // Answers from a shared link: read once, after hydration.
+  // Answers from the URL: read once after hydration, and again each time the browser's Back
+  // or Forward button brings back another entry.
   useEffect(() => {
     const read = answersFromQuery(location.search);
     if (Object.keys(read.answers).length > 0 || read.notice) {
       send({ type: 'answers.load', answers: read.answers, notice: read.notice });
     }
-    loaded.current = true;
+    const onPopState = () => {
+      const restored = answersFromQuery(location.search);
+      acted.current = true;
+      fromUrl.current = true;
+      send({ type: 'answers.restore', answers: restored.answers, notice: restored.notice });
+    };
+    addEventListener('popstate', onPopState);
+    return () => removeEventListener('popstate', onPopState);
   }, [send]);
 
-  // The URL keeps the answers, so a shared link reopens the same step.
+  // The URL keeps the answers, so a shared link reopens the same step, and each step the reader
+  // takes is a history entry, so the browser's Back and Forward move between steps.
   const query = answersToQuery(answers);
+  const mounted = useRef(false);
   useEffect(() => {
-    if (!loaded.current) return;
-    const url = `${location.pathname}${query}${location.hash}`;
-    if (url !== `${location.pathname}${location.search}${location.hash}`) {
-      history.replaceState(history.state, '', url);
+    // On mount the answers read from the URL are not rendered yet: there is nothing to write.
+    if (!mounted.current) {
+      mounted.current = true;
+      return;
     }
+    const url = `${location.pathname}${query}${location.hash}`;
+    if (url === `${location.pathname}${location.search}${location.hash}`) return;
+    if (fromUrl.current) history.replaceState(history.state, '', url);
+    else history.pushState(null, '', url);
   }, [query]);
 
   const stepKey = step ? ('question' in step ? step.question : step.result) : '';
@@ -51,6 +69,7 @@ export default function Troubleshooter() {
 
   const act = (fn: () => void) => () => {
     acted.current = true;
+    fromUrl.current = false;
     fn();
   };
   const back = act(() => send({ type: 'nav.back' }));
@@ -74,6 +93,7 @@ export default function Troubleshooter() {
           position={Object.keys(answers).length + 1}
           onAnswer={(value) => {
             acted.current = true;
+            fromUrl.current = false;
             send({ type: `answer.${step.question}`, value } as never);
           }}
           onBack={canGoBack ? back : undefined}
