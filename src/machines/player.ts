@@ -1,4 +1,6 @@
 import { assign, setup } from 'xstate';
+import { formatElapsed } from './format';
+import { MAX_LINK_MS } from './link';
 import { nextAutodisconnect, simulate } from './simulate';
 import type { ServerConfig, SimEvent, TapeEntry } from './world';
 
@@ -10,11 +12,15 @@ export interface PlayerContext {
   config: ServerConfig;
   tape: TapeEntry[];
   at: number;
+  /** The furthest moment the reader has been to: the scrubber reaches at least this far. */
+  reach: number;
   speed: number;
   /** A plain sentence about the last request the player could not carry out, for the reader. */
   notice: string | null;
   /** What Reset goes back to. */
   origin: PlayerInput;
+  /** Counts the reader's changes to the tape or the setup (record, settings, load, reset), so views can tell one happened. */
+  revision: number;
 }
 
 export interface PlayerInput {
@@ -49,16 +55,34 @@ export function horizon(tape: readonly TapeEntry[], at: number, config?: ServerC
   return Math.max(60 * MINUTE, last + tail, at);
 }
 
-const clampTime = (at: number) => (Number.isFinite(at) ? Math.max(0, Math.round(at)) : 0);
+/** A link can carry 7 days; the clock covers no more, so every moment it shows can be shared. */
+export const MAX_TIME = MAX_LINK_MS;
+const BEYOND = 'The simulation covers the first 7 days after the start; the clock stops there.';
+
+const clampTime = (at: number) => (Number.isFinite(at) ? Math.min(MAX_TIME, Math.max(0, Math.round(at))) : 0);
+
+/** Where the scrubber ends: past the tape's last action and autodisconnect, and never short of where the reader has been. */
+export function timelineEnd(context: Pick<PlayerContext, 'tape' | 'reach' | 'config'>): number {
+  return Math.min(MAX_TIME, horizon(context.tape, context.reach, context.config));
+}
+
+/** The clock moved to `at`: remember how far the reader has been, and say so if the clock hit its limit. */
+function moveTo(context: PlayerContext, wanted: number) {
+  const at = clampTime(wanted);
+  return { at, reach: Math.max(context.reach, at), notice: wanted > MAX_TIME ? BEYOND : null };
+}
 
 function initial(input: PlayerInput): PlayerContext {
+  const at = clampTime(input.at ?? 0);
   return {
     config: input.config,
     tape: input.tape ?? [],
-    at: clampTime(input.at ?? 0),
+    at,
+    reach: at,
     speed: 60,
     notice: null,
     origin: input,
+    revision: 0,
   };
 }
 
@@ -70,27 +94,27 @@ export const playerMachine = setup({
   },
   guards: {
     /** This tick carries playback past the end of the scrubber: stop there, as a player does. */
-    reachesEnd: ({ context, event }) => {
-      if (event.type !== 'clock.tick') return false;
-      const end = horizon(context.tape, 0, context.config);
-      return context.at < end && context.at + event.ms * context.speed >= end;
-    },
+    reachesEnd: ({ context, event }) =>
+      event.type === 'clock.tick' && context.at + event.ms * context.speed >= timelineEnd(context),
+    /** Nothing left to play: the clock is at the limit of what the simulation covers. */
+    atLimit: ({ context }) => context.at >= MAX_TIME,
   },
   actions: {
-    advanceToEnd: assign({ at: ({ context }) => horizon(context.tape, 0, context.config) }),
-    advance: assign({
-      at: ({ context, event }) =>
-        event.type === 'clock.tick' ? clampTime(context.at + event.ms * context.speed) : context.at,
-    }),
-    jump: assign({
-      at: ({ context, event }) =>
-        event.type === 'clock.jump' ? clampTime(context.at + event.ms) : context.at,
-      notice: null,
-    }),
-    seek: assign({
-      at: ({ context, event }) => (event.type === 'clock.seek' ? clampTime(event.at) : context.at),
-      notice: null,
-    }),
+    /** Play from the end of the scrubber runs on: the scrubber grows by another stretch to stop at. */
+    extendIfAtEnd: assign(({ context }) =>
+      context.at >= timelineEnd(context)
+        ? { reach: Math.min(MAX_TIME, context.at + TAIL_MS), notice: null }
+        : { notice: null },
+    ),
+    sayLimit: assign({ notice: BEYOND }),
+    advanceToEnd: assign(({ context }) => moveTo(context, timelineEnd(context))),
+    advance: assign(({ context, event }) =>
+      event.type === 'clock.tick' ? moveTo(context, context.at + event.ms * context.speed) : {},
+    ),
+    jump: assign(({ context, event }) =>
+      event.type === 'clock.jump' ? moveTo(context, context.at + event.ms) : {},
+    ),
+    seek: assign(({ context, event }) => (event.type === 'clock.seek' ? moveTo(context, event.at) : {})),
     setSpeed: assign({
       speed: ({ context, event }) =>
         event.type === 'clock.speed' && (SPEEDS as readonly number[]).includes(event.speed)
@@ -99,9 +123,14 @@ export const playerMachine = setup({
     }),
     toNextAutodisconnect: assign(({ context }) => {
       const next = nextAutodisconnect(context.config, context.tape, context.at);
-      return next === null
-        ? { notice: 'No autodisconnect is due: no idle session will be dropped from here on.' }
-        : { at: next, notice: null };
+      if (next === null)
+        return { notice: 'No autodisconnect is due: no idle session will be dropped from here on.' };
+      if (next > MAX_TIME) {
+        return {
+          notice: `The next autodisconnect is ${formatElapsed(next)} after the start, beyond the 7 days the simulation covers.`,
+        };
+      }
+      return moveTo(context, next);
     }),
     /** Recording at a moment keeps what came before it and drops the rest, as when re-recording a tape. */
     record: assign(({ context, event }) => {
@@ -115,7 +144,7 @@ export const playerMachine = setup({
       } catch (error) {
         return { notice: error instanceof Error ? error.message : String(error) };
       }
-      return { tape, notice: null };
+      return { tape, notice: null, revision: context.revision + 1 };
     }),
     setConfig: assign(({ context, event }) => {
       if (event.type !== 'config.set') return {};
@@ -124,12 +153,14 @@ export const playerMachine = setup({
       } catch (error) {
         return { notice: error instanceof Error ? error.message : String(error) };
       }
-      return { config: event.config, notice: null };
+      return { config: event.config, notice: null, revision: context.revision + 1 };
     }),
     load: assign(({ context, event }) =>
-      event.type === 'player.load' ? { ...initial(event.input), origin: context.origin } : {},
+      event.type === 'player.load'
+        ? { ...initial(event.input), origin: context.origin, revision: context.revision + 1 }
+        : {},
     ),
-    reset: assign(({ context }) => initial(context.origin)),
+    reset: assign(({ context }) => ({ ...initial(context.origin), revision: context.revision + 1 })),
   },
 }).createMachine({
   id: 'player',
@@ -147,7 +178,12 @@ export const playerMachine = setup({
   },
   states: {
     paused: {
-      on: { 'clock.play': 'playing' },
+      on: {
+        'clock.play': [
+          { guard: 'atLimit', actions: 'sayLimit' },
+          { target: 'playing', actions: 'extendIfAtEnd' },
+        ],
+      },
     },
     playing: {
       on: {

@@ -49,8 +49,11 @@ export type AutodisconnectCheck = { ok: true; minutes: number } | { ok: false; r
 /** The rules of `net config server /autodisconnect:N`: an integer from -1 to 65535. */
 export function validateAutodisconnect(value: string | number): AutodisconnectCheck {
   let n: number;
+  // The reader's own text, quoted back as typed (Number would turn 99999999999999999999 into 1e20).
+  let shown: string;
   if (typeof value === 'number') {
     n = value;
+    shown = String(value);
   } else if (typeof value === 'string') {
     const text = value.trim();
     if (text === '') return { ok: false, reason: 'Enter a number of minutes from -1 to 65535.' };
@@ -61,6 +64,7 @@ export function validateAutodisconnect(value: string | number): AutodisconnectCh
       };
     }
     n = Number(text);
+    shown = text;
   } else {
     return { ok: false, reason: 'Enter a number of minutes from -1 to 65535.' };
   }
@@ -73,7 +77,7 @@ export function validateAutodisconnect(value: string | number): AutodisconnectCh
   if (n < AUTODISCONNECT_MIN || n > AUTODISCONNECT_MAX) {
     return {
       ok: false,
-      reason: `${n} is out of range: autodisconnect takes -1 (never) to 65535 minutes.`,
+      reason: `${shown} is out of range: autodisconnect takes -1 (never) to 65535 minutes.`,
     };
   }
   return { ok: true, minutes: n === 0 ? 0 : n };

@@ -52,7 +52,7 @@ test('every simulation works under the policy', async ({ page }) => {
 
   await expect(page.locator('#scenario .kb-player__position')).toContainText('Step 2 of');
   await expect(page.locator('#play .kb-sm__table tbody tr')).toHaveCount(2);
-  await expect(page.locator('#compare .kb-clock__time output')).toHaveText('00:00:00');
+  await expect(page.locator('#compare .kb-clock__value')).toHaveText('00:00:00');
   expect(await violations(page)).toEqual([]);
 });
 

@@ -166,7 +166,7 @@ test.describe('side by side', () => {
     await press(root.getByRole('button', { name: '+1 min' }));
     await press(root.getByRole('button', { name: '+5 min' }));
     const rows = await rowsOf(connectionsTable(root, '3.51'));
-    const time = await root.locator('.kb-clock__time output').innerText();
+    const time = await root.locator('.kb-clock__value').innerText();
 
     await press(root.getByRole('button', { name: 'Copy link to this moment' }));
     await expect(root.getByRole('status').last()).toContainText('Link copied');
@@ -178,7 +178,7 @@ test.describe('side by side', () => {
     const reopened = other.locator('#compare');
 
     expect(url).toMatch(/\?compare=1\.[A-Za-z0-9._~-]+#compare$/);
-    await expect(reopened.locator('.kb-clock__time output')).toHaveText(time);
+    await expect(reopened.locator('.kb-clock__value')).toHaveText(time);
     expect(await rowsOf(connectionsTable(reopened, '3.51'))).toEqual(rows);
   });
 
@@ -188,10 +188,50 @@ test.describe('side by side', () => {
     const root = page.locator('#compare');
 
     await expect(root.getByRole('alert')).toContainText('This link could not be read');
-    await expect(root.locator('.kb-clock__time output')).toHaveText('00:00:00');
+    await expect(root.locator('.kb-clock__value')).toHaveText('00:00:00');
+    // The unreadable link leaves the address bar, so a reload does not fail again.
+    await expect(page).not.toHaveURL(/compare=/);
+    await press(root.getByRole('button', { name: '+1 min' }));
+    await expect(root.getByRole('alert')).toHaveCount(0);
     expect(errors).toEqual([]);
   });
 });
+
+test('playing does not read the clock out: the only status region in the clock is its notice, empty', async ({
+  page,
+}) => {
+  await openArticle(page);
+  const clock = page.locator('#compare .kb-clock');
+
+  await press(clock.getByRole('button', { name: 'Play' }));
+  await expect(clock.locator('.kb-clock__value')).not.toHaveText('00:00:00');
+  await press(clock.getByRole('button', { name: 'Pause' }));
+
+  await expect(clock.getByRole('status')).toHaveCount(1);
+  await expect(clock.getByRole('status')).toHaveText('');
+});
+
+for (const width of [320, 768, 1024, 1440, 1920]) {
+  test(`side by side at ${width} px: each server's table stays inside its panel`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await openArticle(page);
+
+    const spill = await page.locator('#compare .kb-server').evaluateAll((panels) =>
+      panels.flatMap((panel) => {
+        const edge = panel.getBoundingClientRect().right + 1;
+        return [...panel.querySelectorAll('table, tr, th, td, button')]
+          .filter((el) => el.getBoundingClientRect().right > edge)
+          .map((el) => `${el.tagName.toLowerCase()} “${(el.textContent ?? '').slice(0, 30)}”`);
+      }),
+    );
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+
+    expect(spill).toEqual([]);
+    expect(overflow).toBe(0);
+  });
+}
 
 test('times are set in a monospace face, so the clock does not jitter as its digits change', async ({
   page,
@@ -199,7 +239,7 @@ test('times are set in a monospace face, so the clock does not jitter as its dig
   await openArticle(page);
 
   const face = await page
-    .locator('#compare .kb-clock__time output')
+    .locator('#compare .kb-clock__value')
     .evaluate((el) => getComputedStyle(el).fontFamily);
 
   expect(face).toMatch(/monospace/);
@@ -251,6 +291,21 @@ test.describe('free play', () => {
     await expect(log).toContainText(/5 minutes/);
   });
 
+  test('Reset clears a refused value and its message', async ({ page }) => {
+    await openArticle(page);
+    const root = page.locator('#play');
+    const field = root.getByRole('textbox', { name: /Autodisconnect, minutes/ });
+    await field.fill('abc');
+    await field.press('Enter');
+    await expect(root.getByRole('alert')).toContainText(/not a whole number/);
+
+    await press(root.getByRole('button', { name: 'Reset' }));
+
+    await expect(root.getByRole('alert')).toHaveCount(0);
+    await expect(field).toHaveValue('15');
+    await expect(field).not.toHaveAttribute('aria-invalid', 'true');
+  });
+
   test('at the licence limit a user is refused with error 71 and Administrator is let in', async ({
     page,
   }) => {
@@ -295,6 +350,19 @@ test.describe('without JavaScript', () => {
     expect(cells[2]).toMatch(/1 of 5 in use/);
     expect(cells[3]).toMatch(/No connections/);
     expect(cells[4]).toMatch(/0 of 5 in use/);
+  });
+
+  test('no text asks the reader to press buttons that are not there; it points at the transcripts', async ({
+    page,
+  }) => {
+    await page.goto(ARTICLE);
+
+    await expect(page.getByText(/press Play/)).toBeHidden();
+    await expect(page.getByText(/Try it/).first()).toBeHidden();
+    await expect(
+      page.locator('#compare').getByText(/The transcript below follows one such run/),
+    ).toBeVisible();
+    await expect(page.locator('#play').getByText(/The transcript below follows one run/)).toBeVisible();
   });
 });
 
@@ -342,13 +410,15 @@ test.describe('screenshots for review', () => {
   }
 });
 
-test('printing shows the transcripts and hides the controls', async ({ page }) => {
+test('printing shows the transcripts, even one folded away, and hides the controls', async ({ page }) => {
   await page.goto(ARTICLE);
+  await page.locator('#compare details.kb-transcript > summary').click();
+  await expect(page.locator('#compare details.kb-transcript')).not.toHaveAttribute('open');
   await page.emulateMedia({ media: 'print' });
 
   await expect(page.locator('.kb-sim__island').first()).toBeHidden();
-  await expect(
-    page.getByRole('table', { name: /what Server Manager and the licence count show/ }).first(),
-  ).toBeVisible();
+  const transcripts = page.getByRole('table', { name: /what Server Manager and the licence count show/ });
+  await expect(transcripts).toHaveCount(3);
+  for (const table of await transcripts.all()) await expect(table).toBeVisible();
   await expect(page.getByRole('button', { name: 'Next' })).toBeHidden();
 });

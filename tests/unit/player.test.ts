@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { simulate } from '../../src/machines';
-import { horizon, MINUTE, playerMachine } from '../../src/machines/player';
+import { decode, encode } from '../../src/machines/link';
+import {
+  horizon,
+  MAX_TIME,
+  MINUTE,
+  type PlayerInput,
+  playerMachine,
+  TAIL_MS,
+  timelineEnd,
+} from '../../src/machines/player';
 
 const connect = { type: 'share.connect', computer: 'WKS1', share: 'TOOLS', user: 'Administrator' } as const;
 const disconnect = { type: 'share.disconnect', computer: 'WKS1', share: 'TOOLS' } as const;
 
-function start(input = { config: { version: '3.51' as const } }) {
+function start(input: PlayerInput = { config: { version: '3.51' } }) {
   return createActor(playerMachine, { input }).start();
 }
 
@@ -144,5 +153,68 @@ describe('horizon: how far the scrubber reaches', () => {
       horizon([{ at: 70 * MINUTE, event: connect }], 0, { version: '3.51', autodisconnectMinutes: 30 }),
     ).toBe(105 * MINUTE);
     expect(horizon([], 200 * MINUTE)).toBe(200 * MINUTE);
+  });
+
+  it('Play at the end of the scrubber runs on for another stretch and stops there', () => {
+    const actor = start();
+    actor.send({ type: 'clock.seek', at: 60 * MINUTE });
+    actor.send({ type: 'clock.jump', ms: 5 * MINUTE });
+    actor.send({ type: 'clock.speed', speed: 600 });
+
+    actor.send({ type: 'clock.play' });
+    const end = timelineEnd(actor.getSnapshot().context);
+    for (let i = 0; i < 20; i++) actor.send({ type: 'clock.tick', ms: 1000 });
+
+    expect(end).toBe(65 * MINUTE + TAIL_MS);
+    expect(actor.getSnapshot().value).toBe('paused');
+    expect(actor.getSnapshot().context.at).toBe(end);
+  });
+
+  it('the scrubber remembers how far the reader has been: Home then End comes back there', () => {
+    const actor = start();
+    actor.send({ type: 'clock.jump', ms: 90 * MINUTE });
+
+    actor.send({ type: 'clock.seek', at: 0 });
+    const end = timelineEnd(actor.getSnapshot().context);
+    actor.send({ type: 'clock.seek', at: end });
+
+    expect(end).toBe(90 * MINUTE);
+    expect(actor.getSnapshot().context.at).toBe(90 * MINUTE);
+  });
+
+  it('never goes past the 7 days a link can carry, and says so', () => {
+    const actor = start();
+
+    actor.send({ type: 'clock.jump', ms: 8 * 24 * 60 * MINUTE });
+    const { at, notice } = actor.getSnapshot().context;
+    actor.send({ type: 'clock.play' });
+
+    expect(at).toBe(MAX_TIME);
+    expect(notice).toMatch(/first 7 days/);
+    expect(actor.getSnapshot().value).toBe('paused');
+  });
+
+  it('an autodisconnect beyond 7 days is named, not jumped to, so every moment shown can be shared', () => {
+    const actor = start({ config: { version: '3.51', autodisconnectMinutes: 65535 } });
+    actor.send({ type: 'tape.record', event: connect });
+    actor.send({ type: 'tape.record', event: disconnect });
+
+    actor.send({ type: 'clock.next-autodisconnect' });
+    const { config, tape, at, notice } = actor.getSnapshot().context;
+
+    expect(at).toBe(0);
+    expect(notice).toMatch(/beyond the 7 days/);
+    expect(decode(encode({ config, tape, at })).ok).toBe(true);
+  });
+
+  it('counts every change to the tape or setup, so views can clear messages about the last one', () => {
+    const actor = start();
+
+    actor.send({ type: 'tape.record', event: connect });
+    actor.send({ type: 'config.set', config: { version: '4.0' } });
+    actor.send({ type: 'player.reset' });
+    actor.send({ type: 'clock.jump', ms: MINUTE });
+
+    expect(actor.getSnapshot().context.revision).toBe(3);
   });
 });

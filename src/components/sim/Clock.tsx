@@ -61,7 +61,8 @@ export function Clock(props: ClockProps) {
       <legend>Clock</legend>
       <p class="kb-clock__time">
         <span class="kb-clock__label">Time since the start</span>{' '}
-        <output for={`${id}-scrubber`}>{formatElapsed(at)}</output>
+        {/* Not an <output>: that is a live region, and playback would read the time out many times a second. */}
+        <span class="kb-clock__value">{formatElapsed(at)}</span>
       </p>
       <div class="kb-clock__buttons">
         <button
@@ -125,11 +126,10 @@ export function Clock(props: ClockProps) {
         <span>00:00:00</span>
         <span>{formatElapsed(end)}</span>
       </p>
-      {notice && (
-        <p class="kb-notice" role="status">
-          {notice}
-        </p>
-      )}
+      {/* Always in the page, so screen readers announce the text when it arrives. */}
+      <p class="kb-notice kb-clock__notice" role="status">
+        {notice ?? ''}
+      </p>
     </fieldset>
   );
 }

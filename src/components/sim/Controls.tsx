@@ -4,6 +4,8 @@ import { type SimEvent, validateAutodisconnect, world } from '../../machines';
 interface ControlsProps {
   id: string;
   autodisconnect: number;
+  /** Changes with every recorded action, load or reset: the field then shows the value in force again. */
+  revision: unknown;
   licenseLimit: number;
   onRecord: (event: SimEvent) => void;
   onLicenseLimit: (limit: number) => void;
@@ -13,14 +15,25 @@ const LIMITS = [1, 2, 3, 5, 10];
 const shares = world.shares.filter((s) => !s.ipc);
 
 /** What a reader can do to the server: every button records one tape entry at the current time. */
-export function Controls({ id, autodisconnect, licenseLimit, onRecord, onLicenseLimit }: ControlsProps) {
+export function Controls({
+  id,
+  autodisconnect,
+  revision,
+  licenseLimit,
+  onRecord,
+  onLicenseLimit,
+}: ControlsProps) {
   const [computer, setComputer] = useState(world.computers[0]?.name ?? 'WKS1');
   const [user, setUser] = useState('');
   const [share, setShare] = useState(shares[0]?.name ?? 'PUBLIC');
   const [minutes, setMinutes] = useState(String(autodisconnect));
   const [error, setError] = useState<string | null>(null);
-  // When the value in force changes (a scenario loaded, the clock moved past a setting), show it.
-  useEffect(() => setMinutes(String(autodisconnect)), [autodisconnect]);
+  // When the value in force changes (a scenario loaded, the clock moved past a setting), or the reader
+  // has moved on to another action, show it, and drop the message about a value that was refused.
+  useEffect(() => {
+    setMinutes(String(autodisconnect));
+    setError(null);
+  }, [autodisconnect, revision]);
   const loggedOn = world.computers.find((c) => c.name === computer)?.loggedOn ?? '';
 
   const setAutodisconnect = (e: Event) => {

@@ -6,13 +6,16 @@ interface EventLogProps {
   label: string;
   /** Which simulation the log belongs to, so that its region's name is unique on the page. */
   scope: string;
+  /** 5 when the log sits under a server's own h4 heading. */
+  level?: 4 | 5;
 }
 
 /**
  * The server's outcomes, newest last. The list itself is quiet; a separate polite live region
  * speaks only the newest entry, so scrubbing through time does not read the whole log aloud.
  */
-export function EventLog({ entries, label, scope }: EventLogProps) {
+export function EventLog({ entries, label, scope, level = 4 }: EventLogProps) {
+  const Heading = level === 5 ? 'h5' : 'h4';
   const newest = entries[entries.length - 1];
   const scroller = useRef<HTMLElement>(null);
   // Keep the newest entry in sight, as a log window does.
@@ -22,7 +25,7 @@ export function EventLog({ entries, label, scope }: EventLogProps) {
   }, [entries.length]);
   return (
     <div class="kb-log">
-      <h4 class="kb-log__title">{label}</h4>
+      <Heading class="kb-log__title">{label}</Heading>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard. */}
       <section class="kb-log__scroll" ref={scroller} tabIndex={0} aria-label={`${label} (${scope})`}>
         {entries.length === 0 ? (

@@ -6,12 +6,20 @@ export interface ServerManagerProps {
   /** Rows (by `computer/share`) and figures that differ from the server compared against, if any. */
   differences?: { rows: Set<string>; licences: boolean; against: string };
   onLicensingToggle?: () => void;
+  /** Where the toggle acts when that is more than this server, e.g. "on both servers" side by side. */
+  toggleScope?: string;
 }
 
 export const rowKey = (c: { computer: string; share: string }) => `${c.computer}/${c.share}`;
 
 /** What NT Server Manager would list for NTSERVER at this moment, and its licence count. */
-export function ServerManager({ view, version, differences, onLicensingToggle }: ServerManagerProps) {
+export function ServerManager({
+  view,
+  version,
+  differences,
+  onLicensingToggle,
+  toggleScope,
+}: ServerManagerProps) {
   const { licenses } = view;
   const licencesDiffer = differences?.licences ?? false;
   return (
@@ -58,7 +66,7 @@ export function ServerManager({ view, version, differences, onLicensingToggle }:
                       <span class="kb-tag kb-tag--warn">computer name, no credentials</span>
                     )}
                   </td>
-                  <td>
+                  <td data-label="Share">
                     {ipc ? <span class="kb-tag kb-tag--ipc">IPC$</span> : c.share}
                     {differs && <span class="kb-tag kb-tag--diff">differs from {differences?.against}</span>}
                   </td>
@@ -92,7 +100,7 @@ export function ServerManager({ view, version, differences, onLicensingToggle }:
           License Logging service: <strong>{licenses.logging ? 'running' : 'stopped'}</strong>
           {onLicensingToggle && (
             <button type="button" class="kb-button" onClick={onLicensingToggle}>
-              {licenses.logging ? 'Stop' : 'Start'} the service
+              {licenses.logging ? 'Stop' : 'Start'} the service{toggleScope ? ` ${toggleScope}` : ''}
             </button>
           )}
         </p>

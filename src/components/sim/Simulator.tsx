@@ -8,7 +8,7 @@ import {
   type TapeEntry,
 } from '../../machines';
 import { decode, encode } from '../../machines/link';
-import { horizon, playerMachine } from '../../machines/player';
+import { playerMachine, timelineEnd } from '../../machines/player';
 import { Clock } from './Clock';
 import { Controls } from './Controls';
 import { EventLog } from './EventLog';
@@ -65,8 +65,27 @@ export default function Simulator(props: SimulatorProps) {
       setLinkNotice(
         `This link could not be read: ${result.error.message} Showing the default scenario instead.`,
       );
+      // Take the unreadable moment out of the address bar, so reloading or sharing it does not fail again.
+      const rest = new URLSearchParams(location.search);
+      rest.delete(id);
+      const query = rest.toString();
+      history.replaceState(
+        history.state,
+        '',
+        `${location.pathname}${query ? `?${query}` : ''}${location.hash}`,
+      );
     }
   }, [id, send]);
+
+  // Messages about the last action make way once the reader does something else.
+  const lastAction = useRef({ config, tape, at });
+  useEffect(() => {
+    const before = lastAction.current;
+    lastAction.current = { config, tape, at };
+    if (before.config === config && before.tape === tape && before.at === at) return;
+    setCopied(null);
+    setLinkNotice(null);
+  }, [config, tape, at]);
 
   // The address bar follows the reader's moment (not every frame of playback), ready to share.
   const firstRender = useRef(true);
@@ -96,7 +115,7 @@ export default function Simulator(props: SimulatorProps) {
     () => versions.map((version) => simulate({ ...config, version }, tape, at)),
     [config, tape, at, mode],
   );
-  const end = horizon(tape, at, config);
+  const end = timelineEnd(snapshot.context);
   const record = (event: SimEvent) => send({ type: 'tape.record', event });
   const current = views[0] as ServerView;
 
@@ -156,8 +175,14 @@ export default function Simulator(props: SimulatorProps) {
                 onLicensingToggle={() =>
                   record({ type: view.licenses.logging ? 'licensing.stop' : 'licensing.start' })
                 }
+                toggleScope={mode === 'compare' ? 'on both servers' : undefined}
               />
-              <EventLog entries={view.log} label={`Event log, NT ${version}`} scope={SCOPES[mode]} />
+              <EventLog
+                entries={view.log}
+                label={`Event log, NT ${version}`}
+                scope={SCOPES[mode]}
+                level={5}
+              />
             </div>
           );
         })}
@@ -165,6 +190,7 @@ export default function Simulator(props: SimulatorProps) {
       <Controls
         id={id}
         autodisconnect={current.autodisconnectMinutes}
+        revision={snapshot.context.revision}
         licenseLimit={current.licenses.limit}
         onRecord={record}
         onLicenseLimit={(limit) => send({ type: 'config.set', config: { ...config, licenseLimit: limit } })}
