@@ -97,6 +97,43 @@ test('Tab alone reaches the scenario player, and Space steps it forward', async 
   await expect(next).toBeFocused();
 });
 
+test('“Open this moment side by side” moves to that moment without a reload, and Back returns to the step', async ({
+  page,
+}) => {
+  await openArticle(page);
+  await page.evaluate(() => {
+    (window as unknown as { sameDocument: boolean }).sameDocument = true;
+  });
+  for (let i = 0; i < 3; i++) await press(player(page).getByRole('button', { name: 'Next' }));
+  await expect(player(page).locator('.kb-player__position')).toContainText('Step 4 of');
+  await expect(page).toHaveURL(/[?&]scenario=4(&|#|$)/);
+  const stepTime = (await player(page).locator('.kb-player__position time').innerText()).trim();
+
+  await press(player(page).getByRole('link', { name: 'Open this moment side by side' }));
+
+  await expect(page).toHaveURL(/[?&]compare=[^&#]+.*#compare$/);
+  await expect(page.locator('#compare .kb-clock__value')).toHaveText(stepTime);
+  await expect(page.locator('#compare-title')).toBeFocused();
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(
+    true,
+  );
+
+  await page.goBack();
+  await expect(player(page).locator('.kb-player__position')).toContainText('Step 4 of');
+  await page.reload();
+  await player(page).scrollIntoViewIfNeeded();
+  await waitForHydration(page, '#scenario');
+  await expect(player(page).locator('.kb-player__position')).toContainText('Step 4 of');
+});
+
+test('a scenario step the scenario does not have starts at step 1 with a notice', async ({ page }) => {
+  await openArticle(page, '?scenario=99');
+
+  await expect(player(page).getByRole('alert')).toContainText('does not have');
+  await expect(player(page).locator('.kb-player__position')).toContainText('Step 1 of');
+  await expect(page).not.toHaveURL(/scenario=/);
+});
+
 test.describe('side by side', () => {
   test('one tape, one clock: 3.51 keeps IPC$ and its licence, 4.0 does not, until autodisconnect', async ({
     page,

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   describeEvent,
   formatElapsed,
@@ -9,6 +9,7 @@ import {
 } from '../../machines';
 import { encode } from '../../machines/link';
 import type { Scenario } from '../../machines/scenarios';
+import { navigate, onAddressChange, withParam } from './address';
 import { EventLog } from './EventLog';
 import { ServerManager } from './ServerManager';
 import { VersionPicker } from './VersionPicker';
@@ -25,12 +26,57 @@ export interface ScenarioPlayerProps {
 
 const VERSIONS: readonly NtVersion[] = ['3.51', '4.0'];
 
+/** The reader's place in the address bar: `3` is step 3 on NT 3.51, `3-4.0` the same step on NT 4.0. */
+export function placeToParam(index: number, version: NtVersion): string {
+  return `${index + 1}${version === '4.0' ? '-4.0' : ''}`;
+}
+
+export function paramToPlace(raw: string, steps: number): { index: number; version: NtVersion } | null {
+  const match = /^(\d{1,3})(?:-(4\.0|3\.51))?$/.exec(raw);
+  const step = match ? Number(match[1]) : 0;
+  if (!match || step < 1 || step > steps) return null;
+  return { index: step - 1, version: (match[2] as NtVersion | undefined) ?? '3.51' };
+}
+
 /** The article's scenario, one narrated step at a time, on the version the reader picks. */
 export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels = {} }: ScenarioPlayerProps) {
   const [index, setIndex] = useState(0);
   const [version, setVersion] = useState<NtVersion>('3.51');
+  const [notice, setNotice] = useState<string | null>(null);
   const step = scenario.steps[index] ?? scenario.steps[0];
   const last = scenario.steps.length - 1;
+
+  // The step lives in the address bar, so a reload, a shared link or the browser's Back returns to it.
+  const written = useRef<string | null>(null);
+  useEffect(() => {
+    const read = () => {
+      const raw = new URLSearchParams(location.search).get(id);
+      if (raw === written.current) return;
+      written.current = raw;
+      const place =
+        raw === null ? { index: 0, version: '3.51' as const } : paramToPlace(raw, scenario.steps.length);
+      if (place === null) {
+        setNotice(`This link names a step the scenario does not have (“${raw}”), so it starts at step 1.`);
+        written.current = null;
+        history.replaceState(history.state, '', withParam(id, null));
+        return;
+      }
+      setIndex(place.index);
+      setVersion(place.version);
+    };
+    read();
+    return onAddressChange(read);
+  }, [id, scenario]);
+  const moved = useRef(false);
+  useEffect(() => {
+    if (!moved.current) {
+      moved.current = true;
+      return;
+    }
+    setNotice(null);
+    written.current = index === 0 && version === '3.51' ? null : placeToParam(index, version);
+    history.replaceState(history.state, '', withParam(id, written.current));
+  }, [id, index, version]);
 
   const { view, tape } = useMemo(() => {
     const applied: TapeEntry[] = [];
@@ -40,12 +86,27 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
   }, [scenario, index, version, step]);
 
   if (!step) return null;
-  const compareHref = compareId
-    ? `?${compareId}=${encode({ config: { ...scenario.config, version: '3.51' }, tape, at: step.at })}#${compareId}`
-    : undefined;
+  const moment = encode({ config: { ...scenario.config, version: '3.51' }, tape, at: step.at });
+  // Rendered on the server too, where there is no address to keep other parameters from.
+  const compareHref = compareId ? `?${compareId}=${moment}#${compareId}` : undefined;
+  // Same page: no reload. A new history entry, so Back returns here, and the side-by-side island
+  // picks the moment up from the address; then the reader is taken to it.
+  const openSideBySide = (e: MouseEvent) => {
+    if (!compareHref || !compareId || e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+    e.preventDefault();
+    navigate(withParam(compareId, moment, `#${compareId}`));
+    const target = document.getElementById(`${compareId}-title`) ?? document.getElementById(compareId);
+    target?.scrollIntoView();
+    target?.focus({ preventScroll: true });
+  };
 
   return (
     <div class="kb-sim__live kb-player">
+      {notice && (
+        <p class="kb-notice kb-notice--warn" role="alert">
+          {notice}
+        </p>
+      )}
       <VersionPicker
         name={`${id}-version`}
         legend="Run it on"
@@ -87,7 +148,7 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
           Reset
         </button>
         {compareHref && (
-          <a class="kb-button" href={compareHref}>
+          <a class="kb-button" href={compareHref} onClick={openSideBySide}>
             Open this moment side by side
           </a>
         )}

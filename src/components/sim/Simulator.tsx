@@ -9,6 +9,7 @@ import {
 } from '../../machines';
 import { decode, encode } from '../../machines/link';
 import { playerMachine, timelineEnd } from '../../machines/player';
+import { onAddressChange, withParam } from './address';
 import { Clock } from './Clock';
 import { Controls } from './Controls';
 import { EventLog } from './EventLog';
@@ -31,15 +32,6 @@ const COMPARED: readonly NtVersion[] = ['3.51', '4.0'];
 const VERSIONS: readonly NtVersion[] = ['3.5', '3.51', '4.0'];
 const SCOPES = { compare: 'side by side', single: 'free play' } as const;
 
-/** This page's address with this island's moment in its query (other islands' moments are kept). */
-function linkTo(id: string, payload: string, hash: string): string {
-  const others = new URLSearchParams(location.search);
-  others.delete(id);
-  const rest = others.toString();
-  // Set by hand: URLSearchParams would escape the `~` the encoding may use.
-  return `${location.origin}${location.pathname}?${rest ? `${rest}&` : ''}${id}=${payload}${hash}`;
-}
-
 export default function Simulator(props: SimulatorProps) {
   const { id, mode } = props;
   const [snapshot, send] = useActor(playerMachine, {
@@ -51,30 +43,36 @@ export default function Simulator(props: SimulatorProps) {
   const [copied, setCopied] = useState<string | null>(null);
   const [preset, setPreset] = useState(props.presets?.[0]?.id ?? '');
 
-  // A shared moment: read once, after hydration, from this island's query parameter.
+  // A shared moment: read from this island's query parameter after hydration, and again whenever
+  // the address changes under the island (Back, Forward, a link from the scenario player).
+  const written = useRef<string | null>(null);
   useEffect(() => {
-    const raw = new URLSearchParams(location.search).get(id);
-    if (raw === null) return;
-    const result = decode(raw);
-    if (result.ok) {
-      send({
-        type: 'player.load',
-        input: { config: result.value.config, tape: result.value.tape, at: result.value.at },
-      });
-    } else {
+    const read = (initial: boolean) => {
+      const raw = new URLSearchParams(location.search).get(id);
+      if (raw === written.current) return; // what this island wrote itself: nothing new
+      written.current = raw;
+      if (raw === null) {
+        if (!initial) send({ type: 'player.reset' });
+        return;
+      }
+      const result = decode(raw);
+      if (result.ok) {
+        send({
+          type: 'player.load',
+          input: { config: result.value.config, tape: result.value.tape, at: result.value.at },
+        });
+        return;
+      }
+      send({ type: 'player.reset' });
       setLinkNotice(
         `This link could not be read: ${result.error.message} Showing the default scenario instead.`,
       );
       // Take the unreadable moment out of the address bar, so reloading or sharing it does not fail again.
-      const rest = new URLSearchParams(location.search);
-      rest.delete(id);
-      const query = rest.toString();
-      history.replaceState(
-        history.state,
-        '',
-        `${location.pathname}${query ? `?${query}` : ''}${location.hash}`,
-      );
-    }
+      written.current = null;
+      history.replaceState(history.state, '', withParam(id, null));
+    };
+    read(true);
+    return onAddressChange(() => read(false));
   }, [id, send]);
 
   // Messages about the last action make way once the reader does something else.
@@ -94,8 +92,10 @@ export default function Simulator(props: SimulatorProps) {
       firstRender.current = false;
       return;
     }
-    if (!playing)
-      history.replaceState(history.state, '', linkTo(id, encode({ config, tape, at }), location.hash));
+    if (!playing) {
+      written.current = encode({ config, tape, at });
+      history.replaceState(history.state, '', withParam(id, written.current));
+    }
   }, [id, config, tape, at, playing]);
 
   // Playback: real time times the speed, one tick per animation frame.
@@ -120,7 +120,7 @@ export default function Simulator(props: SimulatorProps) {
   const current = views[0] as ServerView;
 
   const copyLink = async () => {
-    const url = linkTo(id, encode({ config, tape, at }), `#${id}`);
+    const url = `${location.origin}${withParam(id, encode({ config, tape, at }), `#${id}`)}`;
     try {
       await navigator.clipboard.writeText(url);
       setCopied('Link copied. It opens this simulation at this moment.');
