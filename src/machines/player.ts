@@ -107,10 +107,16 @@ export const playerMachine = setup({
         : { notice: null },
     ),
     sayLimit: assign({ notice: BEYOND }),
-    advanceToEnd: assign(({ context }) => moveTo(context, timelineEnd(context))),
-    advance: assign(({ context, event }) =>
-      event.type === 'clock.tick' ? moveTo(context, context.at + event.ms * context.speed) : {},
-    ),
+    advanceToEnd: assign(({ context }) => {
+      const end = timelineEnd(context);
+      return { ...moveTo(context, end), notice: end >= MAX_TIME ? BEYOND : null };
+    }),
+    /** A tick leaves the notice alone: a message about the reader's last request must outlast playback's frames. */
+    advance: assign(({ context, event }) => {
+      if (event.type !== 'clock.tick') return {};
+      const { at, reach } = moveTo(context, context.at + event.ms * context.speed);
+      return { at, reach };
+    }),
     jump: assign(({ context, event }) =>
       event.type === 'clock.jump' ? moveTo(context, context.at + event.ms) : {},
     ),

@@ -126,6 +126,24 @@ test('“Open this moment side by side” moves to that moment without a reload,
   await expect(player(page).locator('.kb-player__position')).toContainText('Step 4 of');
 });
 
+test('browser Back undoes a jump to an anchor, not what the reader did in the simulations since', async ({
+  page,
+}) => {
+  await openArticle(page);
+  await press(player(page).getByRole('link', { name: /^In the article:/ }));
+  await expect(page).toHaveURL(/#symptom/);
+  const play = page.locator('#play');
+  await play.scrollIntoViewIfNeeded();
+  await press(play.getByRole('button', { name: '+5 min' }));
+  await expect(play.locator('.kb-clock__value')).toHaveText('00:05:00');
+
+  await page.goBack();
+
+  await expect(play.locator('.kb-clock__value')).toHaveText('00:05:00');
+  await expect(page).toHaveURL(/[?&]play=/);
+  await expect(page).not.toHaveURL(/[?&](compare|scenario)=/);
+});
+
 test('a scenario step the scenario does not have starts at step 1 with a notice', async ({ page }) => {
   await openArticle(page, '?scenario=99');
 

@@ -24,6 +24,16 @@ for (const path of [...paths, '/kb/Q153066/', '/404.html']) {
   }
 }
 
+for (const path of paths) {
+  test(`${path} at phone width: axe finds no violations`, async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}
+
 // WCAG 1.4.10: at 320 CSS pixels nothing may make the page scroll sideways. Wide tables scroll
 // inside their own region; everything else has to wrap.
 for (const path of paths) {

@@ -205,7 +205,21 @@ test.describe('troubleshooter by keyboard', () => {
     const errors = await openTroubleshooter(page, '?v=9&shown=computer');
     await expect(island(page).getByRole('status').first()).toContainText('starts afresh');
     await expect(island(page).getByRole('heading', { name: /Which version/ })).toBeVisible();
+    await expect(page).not.toHaveURL(/v=9/);
     expect(errors).toEqual([]);
+  });
+
+  test('the page’s Back and the browser’s Back agree', async ({ page }) => {
+    await openTroubleshooter(page);
+    await choose(page, 'version', '3.51', 1);
+    await choose(page, 'shown', 'computer', 1);
+    await expectFocusedHeading(page, /licences/i);
+
+    await island(page).getByRole('button', { name: 'Back' }).click();
+    await expectFocusedHeading(page, /In Server Manager/i);
+    await page.goBack();
+
+    await expectFocusedHeading(page, /Which version/i);
   });
 });
 

@@ -217,4 +217,24 @@ describe('horizon: how far the scrubber reaches', () => {
 
     expect(actor.getSnapshot().context.revision).toBe(3);
   });
+
+  it('a notice outlasts playback’s ticks, and playback that reaches the 7-day limit says so', () => {
+    const actor = start();
+    actor.send({ type: 'clock.play' });
+    actor.send({ type: 'clock.next-autodisconnect' });
+    const notice = actor.getSnapshot().context.notice;
+
+    actor.send({ type: 'clock.tick', ms: 16 });
+    const afterTick = actor.getSnapshot().context.notice;
+    actor.send({ type: 'clock.pause' });
+    actor.send({ type: 'clock.seek', at: MAX_TIME - MINUTE });
+    actor.send({ type: 'clock.play' });
+    actor.send({ type: 'clock.tick', ms: 1000 });
+
+    expect(notice).toMatch(/No autodisconnect is due/);
+    expect(afterTick).toBe(notice);
+    expect(actor.getSnapshot().value).toBe('paused');
+    expect(actor.getSnapshot().context.at).toBe(MAX_TIME);
+    expect(actor.getSnapshot().context.notice).toMatch(/first 7 days/);
+  });
 });

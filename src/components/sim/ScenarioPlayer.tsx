@@ -65,7 +65,9 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
       setVersion(place.version);
     };
     read();
-    return onAddressChange(read);
+    return onAddressChange(read, () =>
+      history.replaceState(history.state, '', withParam(id, written.current)),
+    );
   }, [id, scenario]);
   const moved = useRef(false);
   useEffect(() => {

@@ -72,18 +72,22 @@ export default function Simulator(props: SimulatorProps) {
       history.replaceState(history.state, '', withParam(id, null));
     };
     read(true);
-    return onAddressChange(() => read(false));
+    return onAddressChange(
+      () => read(false),
+      () => history.replaceState(history.state, '', withParam(id, written.current)),
+    );
   }, [id, send]);
 
-  // Messages about the last action make way once the reader does something else.
+  // Messages about the last action make way once the reader does something else (playback's own
+  // ticks are not the reader doing something).
   const lastAction = useRef({ config, tape, at });
   useEffect(() => {
     const before = lastAction.current;
     lastAction.current = { config, tape, at };
-    if (before.config === config && before.tape === tape && before.at === at) return;
+    if (before.config === config && before.tape === tape && (playing || before.at === at)) return;
     setCopied(null);
     setLinkNotice(null);
-  }, [config, tape, at]);
+  }, [config, tape, at, playing]);
 
   // The address bar follows the reader's moment (not every frame of playback), ready to share.
   const firstRender = useRef(true);

@@ -1,7 +1,8 @@
 /**
- * The address bar as the islands share it. Each island keeps its moment in its own query parameter;
- * an island that changes another's parameter says so with URL_CHANGED, and every island re-reads
- * its parameter on that event and on the browser's Back and Forward (popstate).
+ * The address bar as the islands share it. Each island keeps its moment in its own query parameter.
+ * An island that changes another's parameter says so with URL_CHANGED, and the islands re-read
+ * their parameter. The browser's Back and Forward (popstate) only undo a navigation, such as a jump
+ * to an anchor: the islands keep what the reader has done since and write it back into the address.
  */
 export const URL_CHANGED = 'livekb:urlchange';
 
@@ -15,18 +16,23 @@ export function withParam(id: string, value: string | null, hash = location.hash
   return `${location.pathname}?${rest ? `${rest}&` : ''}${id}=${value}${hash}`;
 }
 
-/** Calls `read` whenever the address may have changed under the island: Back, Forward, or another island. */
-export function onAddressChange(read: () => void): () => void {
-  window.addEventListener('popstate', read);
+/**
+ * `read` runs when another island has changed the address; `keep` runs after Back or Forward, to put
+ * the island's current moment back into the entry the browser moved to.
+ */
+export function onAddressChange(read: () => void, keep: () => void): () => void {
   window.addEventListener(URL_CHANGED, read);
+  window.addEventListener('popstate', keep);
   return () => {
-    window.removeEventListener('popstate', read);
     window.removeEventListener(URL_CHANGED, read);
+    window.removeEventListener('popstate', keep);
   };
 }
 
-/** Moves to `href` as a new history entry, without reloading, and tells the islands. */
+/** Moves to `href` without reloading, and tells the islands: a new history entry unless it is where we are. */
 export function navigate(href: string): void {
-  history.pushState(null, '', href);
+  if (href === `${location.pathname}${location.search}${location.hash}`)
+    history.replaceState(history.state, '', href);
+  else history.pushState(null, '', href);
   window.dispatchEvent(new Event(URL_CHANGED));
 }

@@ -35,6 +35,13 @@ export default function Troubleshooter() {
     if (Object.keys(read.answers).length > 0 || read.notice) {
       send({ type: 'answers.load', answers: read.answers, notice: read.notice });
     }
+    // A link that could not be read leaves the address bar, so reloading or sharing it does not fail again.
+    if (read.notice)
+      history.replaceState(
+        history.state,
+        '',
+        `${location.pathname}${answersToQuery(read.answers)}${location.hash}`,
+      );
     const onPopState = () => {
       const restored = answersFromQuery(location.search);
       acted.current = true;
@@ -58,7 +65,7 @@ export default function Troubleshooter() {
     const url = `${location.pathname}${query}${location.hash}`;
     if (url === `${location.pathname}${location.search}${location.hash}`) return;
     if (fromUrl.current) history.replaceState(history.state, '', url);
-    else history.pushState(null, '', url);
+    else history.pushState({ troubleshooter: true }, '', url);
   }, [query]);
 
   const stepKey = step ? ('question' in step ? step.question : step.result) : '';
@@ -72,7 +79,12 @@ export default function Troubleshooter() {
     fromUrl.current = false;
     fn();
   };
-  const back = act(() => send({ type: 'nav.back' }));
+  // When the previous step is the previous history entry (this page put it there), the page's Back
+  // is the browser's Back, so the two never disagree about what "back" is.
+  const back = () => {
+    if ((history.state as { troubleshooter?: boolean } | null)?.troubleshooter) history.back();
+    else act(() => send({ type: 'nav.back' }))();
+  };
   const restart = act(() => send({ type: 'nav.restart' }));
   const canGoBack = Object.keys(answers).length > 0;
 
