@@ -288,6 +288,14 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
+test('printing the troubleshooter gives the decision list, not the questions', async ({ page }) => {
+  await openTroubleshooter(page);
+  await page.emulateMedia({ media: 'print' });
+
+  await expect(island(page)).toBeHidden();
+  await expect(page.locator('.kb-ts__tree')).toBeVisible();
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
