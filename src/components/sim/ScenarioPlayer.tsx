@@ -46,7 +46,7 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
   const step = scenario.steps[index] ?? scenario.steps[0];
   const last = scenario.steps.length - 1;
 
-  // The step lives in the address bar, so a reload, a shared link or the browser's Back returns to it.
+  // The step lives in the address bar, so a reload or a shared link returns to it; Back and Forward keep it.
   const written = useRef<string | null>(null);
   useEffect(() => {
     const read = () => {

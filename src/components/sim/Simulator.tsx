@@ -43,8 +43,9 @@ export default function Simulator(props: SimulatorProps) {
   const [copied, setCopied] = useState<string | null>(null);
   const [preset, setPreset] = useState(props.presets?.[0]?.id ?? '');
 
-  // A shared moment: read from this island's query parameter after hydration, and again whenever
-  // the address changes under the island (Back, Forward, a link from the scenario player).
+  // A shared moment: read from this island's query parameter after hydration, and again when
+  // another island changes it (the scenario player's side-by-side link). Back and Forward only put
+  // this island's current moment back into the address (see address.ts).
   const written = useRef<string | null>(null);
   useEffect(() => {
     const read = (initial: boolean) => {
