@@ -9,7 +9,7 @@ import {
 } from '../../machines';
 import { encode } from '../../machines/link';
 import type { Scenario } from '../../machines/scenarios';
-import { navigate, onAddressChange, withParam } from './address';
+import { navigate, useAddressParam, withParam } from './address';
 import { EventLog } from './EventLog';
 import { ServerManager } from './ServerManager';
 import { VersionPicker } from './VersionPicker';
@@ -47,38 +47,23 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
   const last = scenario.steps.length - 1;
 
   // The step lives in the address bar, so a reload or a shared link returns to it; Back and Forward keep it.
-  const written = useRef<string | null>(null);
-  useEffect(() => {
-    const read = () => {
-      const raw = new URLSearchParams(location.search).get(id);
-      if (raw === written.current) return;
-      written.current = raw;
-      const place =
-        raw === null ? { index: 0, version: '3.51' as const } : paramToPlace(raw, scenario.steps.length);
-      if (place === null) {
-        setNotice(`This link names a step the scenario does not have (“${raw}”), so it starts at step 1.`);
-        written.current = null;
-        history.replaceState(history.state, '', withParam(id, null));
-        return;
-      }
-      setIndex(place.index);
-      setVersion(place.version);
-    };
-    read();
-    return onAddressChange(read, () =>
-      history.replaceState(history.state, '', withParam(id, written.current)),
-    );
-  }, [id, scenario]);
+  useAddressParam(id, index === 0 && version === '3.51' ? null : placeToParam(index, version), (raw) => {
+    const place =
+      raw === null ? { index: 0, version: '3.51' as const } : paramToPlace(raw, scenario.steps.length);
+    if (place === null) {
+      setNotice(`This link names a step the scenario does not have (“${raw}”), so it starts at step 1.`);
+      return false;
+    }
+    setIndex(place.index);
+    setVersion(place.version);
+    return true;
+  });
+  // The notice about an unreadable step makes way once the reader moves.
   const moved = useRef(false);
   useEffect(() => {
-    if (!moved.current) {
-      moved.current = true;
-      return;
-    }
-    setNotice(null);
-    written.current = index === 0 && version === '3.51' ? null : placeToParam(index, version);
-    history.replaceState(history.state, '', withParam(id, written.current));
-  }, [id, index, version]);
+    if (moved.current) setNotice(null);
+    moved.current = true;
+  }, [index, version]);
 
   const { view, tape } = useMemo(() => {
     const applied: TapeEntry[] = [];

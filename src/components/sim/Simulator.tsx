@@ -9,7 +9,7 @@ import {
 } from '../../machines';
 import { decode, encode } from '../../machines/link';
 import { playerMachine, timelineEnd } from '../../machines/player';
-import { onAddressChange, withParam } from './address';
+import { useAddressParam, withParam } from './address';
 import { Clock } from './Clock';
 import { Controls } from './Controls';
 import { EventLog } from './EventLog';
@@ -43,41 +43,28 @@ export default function Simulator(props: SimulatorProps) {
   const [copied, setCopied] = useState<string | null>(null);
   const [preset, setPreset] = useState(props.presets?.[0]?.id ?? '');
 
-  // A shared moment: read from this island's query parameter after hydration, and again when
-  // another island changes it (the scenario player's side-by-side link). Back and Forward only put
-  // this island's current moment back into the address (see address.ts).
-  const written = useRef<string | null>(null);
-  useEffect(() => {
-    const read = (initial: boolean) => {
-      const raw = new URLSearchParams(location.search).get(id);
-      if (raw === written.current) return; // what this island wrote itself: nothing new
-      written.current = raw;
+  // A shared moment, kept in this island's query parameter (see address.ts).
+  useAddressParam(
+    id,
+    useMemo(() => (playing ? undefined : encode({ config, tape, at })), [config, tape, at, playing]),
+    (raw, initial) => {
       if (raw === null) {
         if (!initial) send({ type: 'player.reset' });
-        return;
+        return true;
       }
       const result = decode(raw);
       if (result.ok) {
-        send({
-          type: 'player.load',
-          input: { config: result.value.config, tape: result.value.tape, at: result.value.at },
-        });
-        return;
+        const { config, tape, at } = result.value;
+        send({ type: 'player.load', input: { config, tape, at } });
+        return true;
       }
       send({ type: 'player.reset' });
       setLinkNotice(
         `This link could not be read: ${result.error.message} Showing the default scenario instead.`,
       );
-      // Take the unreadable moment out of the address bar, so reloading or sharing it does not fail again.
-      written.current = null;
-      history.replaceState(history.state, '', withParam(id, null));
-    };
-    read(true);
-    return onAddressChange(
-      () => read(false),
-      () => history.replaceState(history.state, '', withParam(id, written.current)),
-    );
-  }, [id, send]);
+      return false;
+    },
+  );
 
   // Messages about the last action make way once the reader does something else (playback's own
   // ticks are not the reader doing something).
@@ -89,19 +76,6 @@ export default function Simulator(props: SimulatorProps) {
     setCopied(null);
     setLinkNotice(null);
   }, [config, tape, at, playing]);
-
-  // The address bar follows the reader's moment (not every frame of playback), ready to share.
-  const firstRender = useRef(true);
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    if (!playing) {
-      written.current = encode({ config, tape, at });
-      history.replaceState(history.state, '', withParam(id, written.current));
-    }
-  }, [id, config, tape, at, playing]);
 
   // Playback: real time times the speed, one tick per animation frame.
   useEffect(() => {

@@ -1,3 +1,5 @@
+import { useEffect, useRef } from 'preact/hooks';
+
 /**
  * The address bar as the islands share it. Each island keeps its moment in its own query parameter.
  * An island that changes another's parameter says so with URL_CHANGED, and the islands re-read
@@ -20,7 +22,7 @@ export function withParam(id: string, value: string | null, hash = location.hash
  * `read` runs when another island has changed the address; `keep` runs after Back or Forward, to put
  * the island's current moment back into the entry the browser moved to.
  */
-export function onAddressChange(read: () => void, keep: () => void): () => void {
+function onAddressChange(read: () => void, keep: () => void): () => void {
   window.addEventListener(URL_CHANGED, read);
   window.addEventListener('popstate', keep);
   return () => {
@@ -35,4 +37,50 @@ export function navigate(href: string): void {
     history.replaceState(history.state, '', href);
   else history.pushState(null, '', href);
   window.dispatchEvent(new Event(URL_CHANGED));
+}
+
+/**
+ * Keeps one island's moment in its query parameter `id`, for both islands that have one.
+ * - `current` is what the island shows now, as the parameter (null: leave it out), or undefined
+ *   while it should not be written (during playback: the address follows the reader, not every frame).
+ * - `apply(raw, initial)` takes a parameter the island did not write itself: the link it was opened
+ *   with, or one another island navigated to. It returns false when it cannot read it; the
+ *   parameter then leaves the address, so reloading or sharing it does not fail again.
+ */
+export function useAddressParam(
+  id: string,
+  current: string | null | undefined,
+  apply: (raw: string | null, initial: boolean) => boolean,
+): void {
+  const written = useRef<string | null>(null);
+  const applyNow = useRef(apply);
+  applyNow.current = apply;
+
+  useEffect(() => {
+    const read = (initial: boolean) => {
+      const raw = new URLSearchParams(location.search).get(id);
+      if (raw === written.current) return; // what this island wrote itself: nothing new
+      written.current = raw;
+      if (applyNow.current(raw, initial)) return;
+      written.current = null;
+      history.replaceState(history.state, '', withParam(id, null));
+    };
+    read(true);
+    return onAddressChange(
+      () => read(false),
+      () => history.replaceState(history.state, '', withParam(id, written.current)),
+    );
+  }, [id]);
+
+  // On the first render the island has not applied its link yet: there is nothing to write.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (current === undefined) return;
+    written.current = current;
+    history.replaceState(history.state, '', withParam(id, current));
+  }, [id, current]);
 }
