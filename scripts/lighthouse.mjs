@@ -44,12 +44,17 @@ async function chromiumPath() {
   throw new Error('No Chromium found: set CHROMIUM_PATH or run `node scripts/ensure-browser.mjs`.');
 }
 
+// --ignore-lock: Astro 7 allows one preview per project, and a reader may have `npm start` running.
 async function startPreview() {
   const astro = resolve('node_modules/astro/bin/astro.mjs');
-  const server = spawn(process.execPath, [astro, 'preview', '--port', String(PORT), '--host', HOST], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // its own process group, so stopping it stops any child too
-  });
+  const server = spawn(
+    process.execPath,
+    [astro, 'preview', '--port', String(PORT), '--host', HOST, '--ignore-lock'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // its own process group, so stopping it stops any child too
+    },
+  );
   let output = '';
   server.stdout.on('data', (d) => {
     output += d;
