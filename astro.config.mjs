@@ -3,7 +3,9 @@ import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { articleCheck } from './src/integrations/article-check.ts';
 import { securityHeaders, styleDirective } from './src/integrations/security-headers.ts';
+import { contentRoots } from './src/lib/content-roots.ts';
 
 export default defineConfig({
   site: 'https://livekb.example',
@@ -53,6 +55,7 @@ export default defineConfig({
       ],
     }),
     preact(),
+    articleCheck(contentRoots),
     // Upper-case article IDs are redirect pages; only canonical URLs belong in the sitemap.
     securityHeaders(),
     sitemap({ filter: (page) => new URL(page).pathname === new URL(page).pathname.toLowerCase() }),

@@ -1,14 +1,38 @@
 import { defineCollection } from 'astro:content';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
+import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { articleDataSchema } from './content/article-schema';
 import { kbSchema } from './content/kb-schema';
+import { contentRoots as roots, withFixtures as fixtures } from './lib/content-roots';
 
+export type { ArticleData } from './content/article-schema';
 export type { KbMeta } from './content/kb-schema';
+
+/** `kb/q153066/index.mdx` → `kb/q153066`, from whichever root it comes. */
+function docId({ entry }: { entry: string }): string {
+  const path = roots.reduce((p, root) => (p.startsWith(`${root}/`) ? p.slice(root.length + 1) : p), entry);
+  return path
+    .replace(/\.mdx?$/, '')
+    .replace(/(^|\/)index$/, '')
+    .toLowerCase();
+}
 
 export const collections = {
   docs: defineCollection({
-    loader: docsLoader(),
+    loader: fixtures
+      ? glob({ base: '.', pattern: roots.map((r) => `${r}/**/[^_]*.{md,mdx}`), generateId: docId })
+      : docsLoader(),
     schema: docsSchema({ extend: z.object({ kb: kbSchema.optional() }) }),
+  }),
+  /** Each article's data, `article.yaml` in its folder; its id is the folder (`q153066`). */
+  articles: defineCollection({
+    loader: glob({
+      base: '.',
+      pattern: roots.map((r) => `${r}/kb/*/article.yaml`),
+      generateId: ({ entry }) => entry.split('/').at(-2) as string,
+    }),
+    schema: articleDataSchema,
   }),
 };

@@ -1,8 +1,10 @@
 export { describeEvent, formatElapsed, speakElapsed } from './format';
 export type { LinkError, LinkResult, LinkState } from './link';
 export { decode, encode } from './link';
+export type { Moment, Reading } from './readings';
+export { read } from './readings';
 export type { Scenario, ScenarioId, ScenarioStep, TranscriptRow } from './scenarios';
-export { scenarios, scenarioTape, transcript } from './scenarios';
+export { narrationFor, preset, scenarioTape, transcript } from './scenarios';
 // The session machine (./session) is the model the kernel is tested against; it is not
 // exported here, so islands importing this module do not carry it.
 export { nextAutodisconnect, simulate } from './simulate';

@@ -8,7 +8,7 @@ import {
   type TapeEntry,
 } from '../../machines';
 import { encode } from '../../machines/link';
-import type { Scenario } from '../../machines/scenarios';
+import { narrationFor, type Scenario } from '../../machines/scenarios';
 import { navigate, useAddressParam, withParam } from './address';
 import { EventLog } from './EventLog';
 import { ServerManager } from './ServerManager';
@@ -24,32 +24,39 @@ export interface ScenarioPlayerProps {
   anchorLabels?: Record<string, string>;
 }
 
-const VERSIONS: readonly NtVersion[] = ['3.51', '4.0'];
-
-/** The reader's place in the address bar: `3` is step 3 on NT 3.51, `3-4.0` the same step on NT 4.0. */
-export function placeToParam(index: number, version: NtVersion): string {
-  return `${index + 1}${version === '4.0' ? '-4.0' : ''}`;
+/**
+ * The reader's place in the address bar: `3` is step 3 on the scenario's first version, `3-4.0` the
+ * same step on NT 4.0.
+ */
+export function placeToParam(index: number, version: NtVersion, first: NtVersion = '3.51'): string {
+  return `${index + 1}${version === first ? '' : `-${version}`}`;
 }
 
-export function paramToPlace(raw: string, steps: number): { index: number; version: NtVersion } | null {
-  const match = /^(\d{1,3})(?:-(4\.0|3\.51))?$/.exec(raw);
+export function paramToPlace(
+  raw: string,
+  steps: number,
+  versions: readonly NtVersion[] = ['3.51', '4.0'],
+): { index: number; version: NtVersion } | null {
+  const match = /^(\d{1,3})(?:-(3\.5|3\.51|4\.0))?$/.exec(raw);
   const step = match ? Number(match[1]) : 0;
-  if (!match || step < 1 || step > steps) return null;
-  return { index: step - 1, version: (match[2] as NtVersion | undefined) ?? '3.51' };
+  const version = (match?.[2] as NtVersion | undefined) ?? versions[0] ?? '3.51';
+  if (!match || step < 1 || step > steps || !versions.includes(version)) return null;
+  return { index: step - 1, version };
 }
 
 /** The article's scenario, one narrated step at a time, on the version the reader picks. */
 export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels = {} }: ScenarioPlayerProps) {
   const [index, setIndex] = useState(0);
-  const [version, setVersion] = useState<NtVersion>('3.51');
+  const first = scenario.versions[0] ?? '3.51';
+  const [version, setVersion] = useState<NtVersion>(first);
   const [notice, setNotice] = useState<string | null>(null);
   const step = scenario.steps[index] ?? scenario.steps[0];
   const last = scenario.steps.length - 1;
 
   // The step lives in the address bar, so a reload or a shared link returns to it; Back and Forward keep it.
-  useAddressParam(id, index === 0 && version === '3.51' ? null : placeToParam(index, version), (raw) => {
+  useAddressParam(id, index === 0 && version === first ? null : placeToParam(index, version, first), (raw) => {
     const place =
-      raw === null ? { index: 0, version: '3.51' as const } : paramToPlace(raw, scenario.steps.length);
+      raw === null ? { index: 0, version: first } : paramToPlace(raw, scenario.steps.length, scenario.versions);
     if (place === null) {
       setNotice(`This link names a step the scenario does not have (“${raw}”), so it starts at step 1.`);
       return false;
@@ -73,7 +80,7 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
   }, [scenario, index, version, step]);
 
   if (!step) return null;
-  const moment = encode({ config: { ...scenario.config, version: '3.51' }, tape, at: step.at });
+  const moment = encode({ config: { ...scenario.config, version: first }, tape, at: step.at });
   // Rendered on the server too, where there is no address to keep other parameters from.
   const compareHref = compareId ? `?${compareId}=${moment}#${compareId}` : undefined;
   // Same page: no reload. A new history entry, so Back returns here, and the side-by-side island
@@ -97,7 +104,7 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
       <VersionPicker
         name={`${id}-version`}
         legend="Run it on"
-        versions={VERSIONS}
+        versions={scenario.versions}
         value={version}
         onChange={setVersion}
       />
@@ -106,8 +113,8 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
           Step {index + 1} of {last + 1} · <time title={speakElapsed(step.at)}>{formatElapsed(step.at)}</time>
         </p>
         {step.event && <p class="kb-player__event">{describeEvent(step.event)}</p>}
-        <p class="kb-player__narration">{step.narration}</p>
-        {version === '4.0' && step.nt4Note && <p class="kb-player__note">{step.nt4Note}</p>}
+        <p class="kb-player__narration">{narrationFor(step, version)}</p>
+        {step.source && <p class="kb-player__note">Source: {step.source}</p>}
         <p class="kb-player__anchor">
           <a href={`#${step.anchor}`}>
             In the article: {anchorLabels[step.anchor] ?? 'the sentence this step shows'}

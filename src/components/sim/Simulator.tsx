@@ -22,6 +22,8 @@ export interface SimulatorProps {
   id: string;
   /** `compare`: NT 3.51 and NT 4.0 side by side on one tape; `single`: one server, version chosen by the reader. */
   mode: 'compare' | 'single';
+  /** The two versions side by side (compare mode); default NT 3.51 and NT 4.0. */
+  versions?: NtVersion[];
   /** What is loaded at the start and on Reset (a scenario's tape, from the page); none starts empty. */
   start?: { config: ServerConfig; tape: TapeEntry[] };
   /** Scenarios the reader can load in one step, as data from the page. */
@@ -89,7 +91,7 @@ export default function Simulator(props: SimulatorProps) {
     return () => cancelAnimationFrame(frame);
   }, [playing, send]);
 
-  const versions = mode === 'compare' ? COMPARED : [config.version];
+  const versions = mode === 'compare' ? (props.versions ?? COMPARED) : [config.version];
   const views = useMemo(
     () => versions.map((version) => simulate({ ...config, version }, tape, at)),
     [config, tape, at, mode],

@@ -1,0 +1,9 @@
+/**
+ * Where articles come from. The test build (LIVEKB_FIXTURES=1, set by `npm test`) adds the fixture
+ * articles in tests/fixtures/content/docs, which the published site never carries.
+ */
+export const withFixtures = process.env.LIVEKB_FIXTURES === '1';
+export const contentRoots: string[] = [
+  'src/content/docs',
+  ...(withFixtures ? ['tests/fixtures/content/docs'] : []),
+];
