@@ -11,7 +11,8 @@ const steps = [
     'npx',
     ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json'],
   ],
-  ['Build (astro build)', 'npx', ['astro', 'build']],
+  // The test build carries the fixture articles (tests/fixtures/content), which prove that an article is its folder.
+  ['Build (astro build, with the fixture articles)', 'npx', ['astro', 'build'], { LIVEKB_FIXTURES: '1' }],
   ['Page weight budgets', 'node', ['scripts/size.mjs', '--no-build', '--json']],
   ['Internal links and anchors', 'node', ['scripts/check-links.mjs']],
   ['Browser (ensure Chromium)', 'node', ['scripts/ensure-browser.mjs']],
@@ -29,12 +30,12 @@ mkdirSync('reports', { recursive: true });
 
 const started = Date.now();
 let failedStep;
-for (const [name, cmd, args] of steps) {
+for (const [name, cmd, args, env = {}] of steps) {
   console.log(`\n▶ ${name}`);
   const t0 = Date.now();
   const result = spawnSync(cmd, args, {
     stdio: 'inherit',
-    env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' },
+    env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1', ...env },
   });
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
   if (result.status !== 0) {

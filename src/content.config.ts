@@ -15,7 +15,7 @@ function docId({ entry }: { entry: string }): string {
   const path = roots.reduce((p, root) => (p.startsWith(`${root}/`) ? p.slice(root.length + 1) : p), entry);
   return path
     .replace(/\.mdx?$/, '')
-    .replace(/(^|\/)index$/, '')
+    .replace(/\/index$/, '')
     .toLowerCase();
 }
 

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { decode, encode, type LinkState, scenarios, scenarioTape, simulate } from '../../src/machines';
+import { toScenario } from '../../src/lib/article-data';
+import { decode, encode, type LinkState, scenarioTape, simulate } from '../../src/machines';
+import { article } from './content';
 import { connect, MIN } from './helpers';
 
 const state: LinkState = {
   config: { version: '3.51', autodisconnectMinutes: 15, licenseLimit: 5, licenseLogging: true },
-  tape: scenarioTape(scenarios['licence-blocks']),
+  tape: scenarioTape(
+    toScenario('licence-blocks', article('q153066').data.scenarios['licence-blocks'] as never),
+  ),
   at: 17 * MIN,
 };
 

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { checkArticleFolder } from '../../src/integrations/article-check';
+import { quizMoment, toScenario } from '../../src/lib/article-data';
+import { encode, NT_VERSIONS, read, scenarioTape, simulate } from '../../src/machines';
+import { articleFolders } from './content';
+
+// Every article folder, fixtures included: a new article is tested by adding its folder.
+const folders = articleFolders();
+
+describe.each(folders)('article $folder', ({ dir, mdx, data }) => {
+  it('names only anchors its MDX defines', () => {
+    expect(checkArticleFolder(dir)).toEqual([]);
+  });
+
+  it('front matter names the KB its data belongs to', () => {
+    if (!data) return;
+    expect(mdx).toMatch(new RegExp(`\\bid: ${data.article}\\b`));
+  });
+
+  const scenarios = Object.entries(data?.scenarios ?? {});
+  it.each(scenarios)('scenario %s replays on every version and ends after its last step', (id, raw) => {
+    const s = toScenario(id, raw);
+    for (const version of NT_VERSIONS) {
+      expect(() => simulate({ ...s.config, version }, scenarioTape(s), s.endAt)).not.toThrow();
+    }
+    expect(s.endAt).toBeGreaterThanOrEqual(s.steps.at(-1)?.at ?? 0);
+    expect(s.steps.every((step) => data?.anchors[step.anchor] !== undefined)).toBe(true);
+  });
+
+  it.each((data?.quiz ?? []).map((q) => [q.id, q] as const))(
+    'quiz %s: exactly one choice is what the simulation shows, and its moment can be linked',
+    (_id, q) => {
+      const moment = quizMoment(q);
+      const answer = read(q.read, moment);
+      expect(
+        q.choices.filter((c) => c === answer),
+        `the simulation says ${JSON.stringify(answer)}`,
+      ).toHaveLength(1);
+      expect(new Set(q.choices).size).toBe(q.choices.length);
+      expect(() => encode(moment)).not.toThrow();
+    },
+  );
+});
+
+describe('the knowledge base', () => {
+  it('has article folders, each with an index.mdx', () => {
+    expect(folders.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('quiz ids are unique within each article', () => {
+    for (const { data } of folders) {
+      const ids = (data?.quiz ?? []).map((q) => q.id);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+});
