@@ -8,10 +8,7 @@ export async function getArticles() {
     .sort((a, b) => b.kb.lastReviewed.getTime() - a.kb.lastReviewed.getTime());
 }
 
-/** The stable URL of an article: `/kb/q153066/`. */
-export function articleHref(id: string): string {
-  return `/kb/${id.toLowerCase()}/`;
-}
+export { articleHref } from './links';
 
 export const formatDate = (date: Date) =>
   date.toLocaleDateString('en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });

@@ -12,7 +12,9 @@ test('the test build carries the fixture article and at least one real one', () 
 
 for (const path of articles) {
   test.describe(path, () => {
-    test('without JavaScript, every simulation shows its transcript, with a row per step', async ({ browser }) => {
+    test('without JavaScript, every simulation shows its transcript, with a row per step', async ({
+      browser,
+    }) => {
       const context = await browser.newContext({ javaScriptEnabled: false });
       const page = await context.newPage();
       await page.goto(path);

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { toScenario } from '../../src/lib/article-data';
 import {
   describeEvent,
   formatElapsed,
-  nextAutodisconnect,
   narrationFor,
+  nextAutodisconnect,
   type Scenario,
   scenarioTape,
-  simulate,
+  type simulate,
   speakElapsed,
   transcript,
 } from '../../src/machines';
-import { toScenario } from '../../src/lib/article-data';
 import { article } from './content';
 import { connect, disconnect, MIN, open, SEC, tape } from './helpers';
 

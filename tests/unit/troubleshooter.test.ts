@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { getAdjacencyMap, getSimplePaths } from 'xstate/graph';
-import { q153066Anchors } from '../../src/components/anchors';
+import { article } from './content';
+
+const q153066Anchors = article('q153066').data.anchors;
+
 import { type ServerView, simulate } from '../../src/machines';
 import { decode } from '../../src/machines/link';
 import {

@@ -1,16 +1,24 @@
 import { useState } from 'preact/hooks';
-import { encode } from '../../machines/link';
-import { kernelAnswer, type QuizQuestion, quiz } from '../../machines/quiz';
+import { type Moment, type Reading, read } from '../../machines/readings';
 
-/** The article's simulation at the question's moment. */
-export function simulationHref(q: QuizQuestion): string {
-  return `/kb/q153066/?play=${encodeURIComponent(encode({ config: q.config, tape: q.tape, at: q.at }))}#play`;
+/** One question as the page hands it over: data, and the links built at build time. */
+export interface QuizItem {
+  id: string;
+  /** The KB article it comes from. */
+  article: string;
+  prompt: string;
+  choices: string[];
+  why: string;
+  moment: Moment;
+  reading: Reading;
+  anchorHref: string;
+  momentHref?: string;
 }
 
-export default function Quiz() {
+export default function Quiz({ items }: { items: QuizItem[] }) {
   return (
     <ol class="kb-quiz__list not-content">
-      {quiz.map((q, i) => (
+      {items.map((q, i) => (
         <li key={q.id}>
           <Question q={q} n={i + 1} />
         </li>
@@ -19,7 +27,7 @@ export default function Quiz() {
   );
 }
 
-function Question({ q, n }: { q: QuizQuestion; n: number }) {
+function Question({ q, n }: { q: QuizItem; n: number }) {
   const [choice, setChoice] = useState<string | null>(null);
   const [checked, setChecked] = useState<{ choice: string; answer: string } | null>(null);
   const [prompt, setPrompt] = useState(false);
@@ -33,7 +41,7 @@ function Question({ q, n }: { q: QuizQuestion; n: number }) {
     }
     setPrompt(false);
     // The right answer is whatever the kernel shows at this moment, computed now.
-    setChecked({ choice, answer: kernelAnswer(q) });
+    setChecked({ choice, answer: read(q.reading, q.moment) });
   };
 
   const right = checked !== null && checked.choice === checked.answer;
@@ -41,7 +49,10 @@ function Question({ q, n }: { q: QuizQuestion; n: number }) {
     <form class="kb-quiz__question" onSubmit={check} noValidate data-question={q.id}>
       <fieldset class="kb-ts__fieldset">
         <legend class="kb-quiz__prompt">
-          <span class="kb-ts__position">Question {n}</span> {q.prompt}
+          <span class="kb-ts__position">
+            Question {n} · {q.article}
+          </span>{' '}
+          {q.prompt}
         </legend>
         <div class="kb-ts__choices">
           {q.choices.map((c) => (
@@ -80,8 +91,12 @@ function Question({ q, n }: { q: QuizQuestion; n: number }) {
               {q.why}
             </p>
             <p>
-              <a href={simulationHref(q)}>Open this moment in the simulation</a> ·{' '}
-              <a href={`/kb/q153066/#${q.anchor}`}>Read the article section</a>
+              {q.momentHref && (
+                <>
+                  <a href={q.momentHref}>Open this moment in the simulation</a> ·{' '}
+                </>
+              )}
+              <a href={q.anchorHref}>Read the article section</a>
             </p>
           </div>
         )}
