@@ -58,6 +58,12 @@ export default defineConfig({
     articleCheck(contentRoots),
     // Upper-case article IDs are redirect pages; only canonical URLs belong in the sitemap.
     securityHeaders(),
-    sitemap({ filter: (page) => new URL(page).pathname === new URL(page).pathname.toLowerCase() }),
+    // Embeds are for other sites to frame, not to be found on their own.
+    sitemap({
+      filter: (page) => {
+        const path = new URL(page).pathname;
+        return path === path.toLowerCase() && !path.startsWith('/embed/');
+      },
+    }),
   ],
 });

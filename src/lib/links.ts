@@ -15,14 +15,30 @@ export function momentHref(kbId: string, simulationId: string, state: LinkState)
   return `${articleHref(kbId)}?${simulationId}=${encode(state)}#${simulationId}`;
 }
 
+export type SimulationMode = 'scenario' | 'compare' | 'free';
+const DEFAULT_IDS: Record<SimulationMode, string> = {
+  scenario: 'scenario',
+  compare: 'compare',
+  free: 'play',
+};
+
+/** The simulations an article's MDX embeds, in page order, with the ids they get on the page. */
+export function simulationsIn(mdx: string): { mode: SimulationMode; scenario: string; id: string }[] {
+  return [...mdx.matchAll(/<Simulation\b([^>]*)\/?>/g)].flatMap(([, attrs = '']) => {
+    const mode = /\bmode="(scenario|compare|free)"/.exec(attrs)?.[1] as SimulationMode | undefined;
+    const scenario = /\bscenario="([^"]+)"/.exec(attrs)?.[1];
+    if (!mode || !scenario) return [];
+    return [{ mode, scenario, id: /\bid="([^"]+)"/.exec(attrs)?.[1] ?? DEFAULT_IDS[mode] }];
+  });
+}
+
 /** The first simulation in an article's MDX that can open any moment (free play, else side by side). */
 export function openableSimulation(mdx: string): string | undefined {
-  const sims = [...mdx.matchAll(/<Simulation\b([^>]*)\/?>/g)].map(([, attrs = '']) => ({
-    mode: /mode="([a-z]+)"/.exec(attrs)?.[1],
-    id: /\bid="([^"]+)"/.exec(attrs)?.[1],
-  }));
-  const free = sims.find((s) => s.mode === 'free');
-  if (free) return free.id ?? 'play';
-  const compare = sims.find((s) => s.mode === 'compare');
-  return compare ? (compare.id ?? 'compare') : undefined;
+  const sims = simulationsIn(mdx);
+  return (sims.find((s) => s.mode === 'free') ?? sims.find((s) => s.mode === 'compare'))?.id;
+}
+
+/** A simulation alone, for other sites to frame: `/embed/q153066/compare/`. */
+export function embedHref(kbId: string, simulationId: string): string {
+  return `/embed/${kbId.toLowerCase()}/${simulationId}/`;
 }

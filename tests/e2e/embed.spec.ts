@@ -1,0 +1,94 @@
+import { readdirSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { CHROMIUM_ARGS, resolveChromium } from '../../scripts/browser.mjs';
+import { embedSnippet } from '../../src/components/embed';
+import { encode } from '../../src/machines/link';
+import { axeViolations, publishedPaths, waitForHydration } from './helpers';
+
+// The host page below is served by the test itself, which Chromium's Local Network Access checks
+// treat as a public page reaching into localhost; a real host on the web framing a public LiveKB
+// does not meet that check.
+const { path: executablePath } = await resolveChromium();
+test.use({
+  launchOptions: { executablePath, args: [...CHROMIUM_ARGS, '--disable-features=LocalNetworkAccessChecks'] },
+});
+
+const dist = new URL('../../dist/embed/', import.meta.url);
+const embeds = readdirSync(dist).flatMap((article) =>
+  readdirSync(new URL(`${article}/`, dist)).map((sim) => `/embed/${article}/${sim}/`),
+);
+
+test('every article simulation has an embed page, and none is in the sitemap', () => {
+  expect(embeds).toEqual(expect.arrayContaining(['/embed/q153066/scenario/', '/embed/q153066/compare/']));
+  expect(publishedPaths().filter((p) => p.startsWith('/embed/'))).toEqual([]);
+});
+
+for (const path of embeds) {
+  test(`${path}: hydrates and axe finds no violations`, async ({ page }) => {
+    await page.goto(path);
+    await waitForHydration(page);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}
+
+test('another site frames a simulation, drives it, and the frame reports its height', async ({
+  page,
+  baseURL,
+}) => {
+  // The host page lives on another origin (127.0.0.1 against the site's localhost).
+  const site = new URL(baseURL ?? 'http://localhost:4329');
+  const src = `${site.origin}/embed/q153066/compare/?theme=dark`;
+  const host = `http://127.0.0.1:${site.port}/embed-host.html`;
+  await page.route(host, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><title>Host</title></head><body><h1>Someone else's page</h1>${embedSnippet(src, 'LiveKB simulation')}</body></html>`,
+    }),
+  );
+  await page.goto(host);
+  const iframe = page.locator('iframe[title="LiveKB simulation"]');
+  await expect(iframe).toHaveAttribute('loading', 'lazy');
+  const frame = page.frameLocator('iframe[title="LiveKB simulation"]');
+  await expect(frame.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(frame.locator('[data-simulation="compare"] astro-island[ssr]')).toHaveCount(0, {
+    timeout: 15_000,
+  });
+  // The snippet sized the frame from the embed's message: taller than the default 720 px.
+  await expect
+    .poll(async () => (await iframe.boundingBox())?.height ?? 0, { timeout: 10_000 })
+    .toBeGreaterThan(800);
+  await frame.getByRole('button', { name: '+5 min' }).first().click();
+  await expect(frame.getByText('00:05:00').first()).toBeVisible();
+});
+
+test('a message from any other window does not resize the frame', async ({ page, baseURL }) => {
+  const site = new URL(baseURL ?? 'http://localhost:4329');
+  const host = `http://127.0.0.1:${site.port}/embed-host.html`;
+  const src = `${site.origin}/embed/q153066/scenario/`;
+  await page.route(host, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><title>Host</title></head><body>${embedSnippet(src, 'Scenario')}</body></html>`,
+    }),
+  );
+  await page.goto(host);
+  const iframe = page.locator('iframe[title="Scenario"]');
+  await expect(iframe).toBeVisible();
+  const before = (await iframe.boundingBox())?.height;
+  await page.evaluate(() => window.postMessage({ type: 'livekb:height', height: 4321 }, '*'));
+  await page.waitForTimeout(300);
+  expect((await iframe.boundingBox())?.height).not.toBe(4321);
+  expect(before).toBeGreaterThan(0);
+});
+
+test('an embed page opened at a moment link shows that moment', async ({ page }) => {
+  const moment = encode({
+    config: { version: '3.51', licenseLimit: 1 },
+    tape: [{ at: 0, event: { type: 'share.connect', computer: 'WKS1', share: 'PUBLIC' } }],
+    at: 5 * 60_000,
+  });
+  await page.goto(`/embed/q153066/compare/?compare=${moment}&controls=0`);
+  await waitForHydration(page);
+  await expect(page.locator('html')).toHaveAttribute('data-embed-controls', 'off');
+  await expect(page.getByText('00:05:00').first()).toBeVisible();
+});
