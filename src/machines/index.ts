@@ -1,11 +1,25 @@
-export { describeEvent, formatElapsed, speakElapsed } from './format';
-export type { LinkError, LinkResult, LinkState } from './link';
-export { decode, encode } from './link';
+export type { ViewDiff } from './compare';
+export { describeView, diffViews, rowKey } from './compare';
+export type { EventSpec, NumberParam, ShareRule } from './events';
+export { describeEvent, EVENT_TYPES, EVENTS, LINK_CODES } from './events';
+export { formatElapsed, speakElapsed } from './format';
+export type { LinkError, LinkFit, LinkResult, LinkState } from './link';
+export {
+  decode,
+  encode,
+  LINK_VERSION,
+  linkFits,
+  MAX_LINK_CHARS,
+  MAX_LINK_ENTRIES,
+  MAX_LINK_MS,
+} from './link';
 export type { Scenario, ScenarioId, ScenarioStep, TranscriptRow } from './scenarios';
 export { scenarios, scenarioTape, transcript } from './scenarios';
 // The session machine (./session) is the model the kernel is tested against; it is not
 // exported here, so islands importing this module do not carry it.
-export { nextAutodisconnect, simulate } from './simulate';
+export { AUTODISCONNECT_ZERO_MS } from './server';
+export type { Timeline, TimelineOptions } from './simulate';
+export { createTimeline, nextAutodisconnect, simulate } from './simulate';
 export type { AutodisconnectCheck, NormalConfig } from './validate';
 export {
   DEFAULT_CONFIG,
@@ -15,17 +29,23 @@ export {
 } from './validate';
 export type {
   Account,
+  ClientView,
   Computer,
   ConnectionView,
+  Counters,
+  LicenseService,
   LogEntry,
   LogKind,
   NtVersion,
   ServerConfig,
   ServerView,
+  SessionState,
+  SessionView,
   Share,
   SimEvent,
   SimEventType,
   TapeEntry,
+  UseView,
   World,
 } from './world';
-export { diskShares, EVENT_TYPES, NT_VERSIONS, world } from './world';
+export { diskShares, IPC, NT_VERSIONS, world } from './world';

@@ -10,6 +10,8 @@ import corpus from './fixtures/links-v1.json';
  * intend to change (which connections Server Manager lists, and the licence figures);
  * tapes generated at random carry no summary, because later rows of the design (the
  * client's uses reconnecting, autodisconnect 0 waiting a few seconds) may change them.
+ * One deliberate change since the corpus was made: NT 3.5 has no License Logging service and
+ * counts no licences (DESIGN row 4, Q122925), so on 3.5 the licence figures are expected as 0, not logging.
  */
 
 interface Entry {
@@ -49,6 +51,7 @@ describe('link corpus, format 1', () => {
     (_name, entry) => {
       const { config, tape, at } = entry.decoded;
       const view = simulate(config, tape, at);
+      const expected = config.version === '3.5' ? { ...entry.view, inUse: 0, logging: false } : entry.view;
       expect({
         connections: view.connections.map(({ computer, share, shownUser, account, opens }) => ({
           computer,
@@ -60,7 +63,7 @@ describe('link corpus, format 1', () => {
         inUse: view.licenses.inUse,
         logging: view.licenses.logging,
         limit: view.licenses.limit,
-      }).toEqual(entry.view);
+      }).toEqual(expected);
     },
   );
 });
