@@ -5,8 +5,22 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { securityHeaders, styleDirective } from './src/integrations/security-headers.ts';
 
+/**
+ * The site's public address, in one place: canonical links, the sitemap and robots.txt all come
+ * from it. Set LIVEKB_SITE when building for a real host (`LIVEKB_SITE=https://kb.example.org npm run build`).
+ */
+const DEFAULT_SITE = 'https://livekb.example';
+const site = process.env.LIVEKB_SITE || DEFAULT_SITE;
+try {
+  if (!/^https?:$/.test(new URL(site).protocol)) throw new Error('not http(s)');
+} catch {
+  throw new Error(
+    `LIVEKB_SITE must be an absolute http(s) URL such as https://kb.example.org, not "${site}".`,
+  );
+}
+
 export default defineConfig({
-  site: 'https://livekb.example',
+  site,
   trailingSlash: 'ignore',
   // Starlight's Expressive Code renders code blocks; Astro's own Shiki pass would add unhashable inline styles.
   markdown: { syntaxHighlight: false },
@@ -39,22 +53,24 @@ export default defineConfig({
         PageTitle: './src/components/overrides/PageTitle.astro',
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
       },
+      // The site's sections only: src/routeData.ts adds each article's neighbourhood (its topic
+      // and product), so no page lists the whole knowledge base.
       sidebar: [
         {
           label: 'Start here',
           items: [
-            { label: 'All articles', link: '/' },
-            { slug: 'glossary' },
+            { label: 'Home', link: '/' },
+            { label: 'Browse all articles', link: '/browse/' },
             { slug: 'troubleshooter' },
             { slug: 'onboarding' },
+            { slug: 'glossary' },
           ],
         },
-        { label: 'Knowledge base', items: [{ autogenerate: { directory: 'kb' } }] },
       ],
+      routeMiddleware: './src/routeData.ts',
     }),
     preact(),
-    // Upper-case article IDs are redirect pages; only canonical URLs belong in the sitemap.
     securityHeaders(),
-    sitemap({ filter: (page) => new URL(page).pathname === new URL(page).pathname.toLowerCase() }),
+    sitemap(),
   ],
 });
