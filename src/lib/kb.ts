@@ -17,6 +17,8 @@ export interface KbIndex {
   /** Every article, newest review first. */
   articles: Article[];
   byId: Map<string, Article>;
+  /** The IDs of the published articles, for "is this related article on LiveKB?". */
+  ids: ReadonlySet<string>;
   products: Map<string, Product>;
   topics: Map<string, Topic>;
 }
@@ -49,7 +51,7 @@ export async function getArticles(): Promise<Article[]> {
 
 /** The IDs of the published articles (KB numbers in capitals, as in the front matter). */
 export async function getPublishedIds(): Promise<ReadonlySet<string>> {
-  return new Set((await getKbIndex()).byId.keys());
+  return (await getKbIndex()).ids;
 }
 
 /** The stable URL of an article by its KB number: `/kb/q153066/`. */
@@ -127,6 +129,7 @@ async function buildIndex(): Promise<KbIndex> {
   return {
     articles,
     byId,
+    ids: new Set(byId.keys()),
     products: sortedMap(products, (a, b) => a.label.localeCompare(b.label)),
     topics: sortedMap(topics, (a, b) => a.label.localeCompare(b.label, 'en', { sensitivity: 'base' })),
   };
