@@ -3,7 +3,8 @@
  * page a sidebar with the site's sections plus the article's neighbourhood (a few articles of its
  * topic around it, and its product's versions), never the whole knowledge base. The grouping is
  * computed once per build in src/lib/kb.ts; here each page only slices it, so a page's size and
- * cost do not grow with the number of articles.
+ * cost do not grow with the number of articles. The sidebar names no counts, so adding an article
+ * changes only the sidebars of its few neighbours.
  */
 import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
 import { browseHref, entryHref, getKbIndex, shortProduct, slugify, topicOf, windowAround } from './lib/kb';
@@ -29,7 +30,6 @@ const group = (label: string, entries: SidebarEntry[]): SidebarEntry => ({
   collapsed: false,
   badge: undefined,
 });
-const count = (n: number, noun: string) => `${n.toLocaleString('en-GB')} ${noun}${n === 1 ? '' : 's'}`;
 
 /**
  * KB numbers are usually written in capitals (Q153066) but the article's address is lower case.
@@ -64,10 +64,7 @@ export const onRequest = defineRouteMiddleware(async (context) => {
     groups.push(
       group(`Topic: ${topic.label}`, [
         ...around.map((a) => link(`${a.kb.id}: ${a.entry.data.title}`, entryHref(a.entry), a === here)),
-        link(
-          `All ${count(topic.articles.length, 'article')} on ${topic.label}`,
-          browseHref.topic(topic.label),
-        ),
+        link(`All articles on ${topic.label}`, browseHref.topic(topic.label)),
       ]),
     );
   }
@@ -77,12 +74,9 @@ export const onRequest = defineRouteMiddleware(async (context) => {
     groups.push(
       group(shortProduct(p.label), [
         ...[...p.versions.values()].map((v) =>
-          link(
-            `Version ${v.label} (${count(v.articles.length, 'article')})`,
-            browseHref.version(p.label, v.label),
-          ),
+          link(`Version ${v.label}`, browseHref.version(p.label, v.label)),
         ),
-        link(`All ${count(p.articles.length, 'article')}`, browseHref.product(p.label)),
+        link(`All ${shortProduct(p.label)} articles`, browseHref.product(p.label)),
       ]),
     );
   }

@@ -146,11 +146,11 @@ test("an article's sidebar shows the site's sections and its neighbourhood, not 
   await expect(current).toHaveAttribute('href', '/kb/q153066/');
   // Its topic (from the metadata) and its product's versions, each linking to a browse page.
   await expect(sidebar.getByText(/^Topic: /)).toBeVisible();
-  await expect(sidebar.getByRole('link', { name: /^All \d+ articles? on / })).toHaveAttribute(
+  await expect(sidebar.getByRole('link', { name: /^All articles on / })).toHaveAttribute(
     'href',
     /^\/browse\/topic\/[a-z0-9.-]+\/$/,
   );
-  await expect(sidebar.getByRole('link', { name: /^Version 3\.51 / })).toHaveAttribute(
+  await expect(sidebar.getByRole('link', { name: 'Version 3.51', exact: true })).toHaveAttribute(
     'href',
     '/browse/version/microsoft-windows-nt-server/3.51/',
   );
