@@ -7,8 +7,22 @@ import { articleCheck } from './src/integrations/article-check.ts';
 import { securityHeaders, styleDirective } from './src/integrations/security-headers.ts';
 import { contentRoots } from './src/lib/content-roots.ts';
 
+/**
+ * The site's public address, in one place: canonical links, the sitemap and robots.txt all come
+ * from it. Set LIVEKB_SITE when building for a real host (`LIVEKB_SITE=https://kb.example.org npm run build`).
+ */
+const DEFAULT_SITE = 'https://livekb.example';
+const site = process.env.LIVEKB_SITE || DEFAULT_SITE;
+try {
+  if (!/^https?:$/.test(new URL(site).protocol)) throw new Error('not http(s)');
+} catch {
+  throw new Error(
+    `LIVEKB_SITE must be an absolute http(s) URL such as https://kb.example.org, not "${site}".`,
+  );
+}
+
 export default defineConfig({
-  site: 'https://livekb.example',
+  site,
   trailingSlash: 'ignore',
   // Starlight's Expressive Code renders code blocks; Astro's own Shiki pass would add unhashable inline styles.
   markdown: { syntaxHighlight: false },
@@ -41,29 +55,26 @@ export default defineConfig({
         PageTitle: './src/components/overrides/PageTitle.astro',
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
       },
+      // The site's sections only: src/routeData.ts adds each article's neighbourhood (its topic
+      // and product), so no page lists the whole knowledge base.
       sidebar: [
         {
           label: 'Start here',
           items: [
-            { label: 'All articles', link: '/' },
-            { slug: 'glossary' },
+            { label: 'Home', link: '/' },
+            { label: 'Browse all articles', link: '/browse/' },
             { slug: 'troubleshooter' },
             { slug: 'onboarding' },
+            { slug: 'glossary' },
           ],
         },
-        { label: 'Knowledge base', items: [{ autogenerate: { directory: 'kb' } }] },
       ],
+      routeMiddleware: './src/routeData.ts',
     }),
     preact(),
     articleCheck(contentRoots),
-    // Upper-case article IDs are redirect pages; only canonical URLs belong in the sitemap.
     securityHeaders(),
     // Embeds are for other sites to frame, not to be found on their own.
-    sitemap({
-      filter: (page) => {
-        const path = new URL(page).pathname;
-        return path === path.toLowerCase() && !path.startsWith('/embed/');
-      },
-    }),
+    sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/embed/') }),
   ],
 });

@@ -17,6 +17,11 @@ export const kbSchema = z.strictObject({
     .min(1, 'must name at least one product and version'),
   lastReviewed: z.coerce.date({ error: 'must be a date written as YYYY-MM-DD' }),
   keywords: z.array(z.string().min(1)).default([]),
+  /**
+   * The topic the article is listed under in the sidebar and on /browse/topic/…; optional, the
+   * first keyword stands in when it is missing.
+   */
+  topic: z.string().min(1).optional(),
   related: z
     .array(
       z.strictObject({

@@ -4,15 +4,24 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
-/** Headers every response gets. Policies a `<meta>` cannot carry (frame-ancestors) live here. */
+/**
+ * Headers every response gets (the `/*` rule). X-Frame-Options is not among them: it goes on each
+ * page rule with the page's policy, so that `/embed/*` can leave it out (hosts merge or join the
+ * values of a header set by two matching rules, and not all of them can remove one).
+ */
 export const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
-  'X-Frame-Options': 'DENY',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
 };
+
+/** Headers of every page that may not be framed: all pages but those under /embed/. */
+export const NO_FRAMING: Record<string, string> = { 'X-Frame-Options': 'DENY' };
+
+/** Where pages meant for other sites' iframes live; their rule lets any site frame them. */
+export const EMBED_PREFIX = '/embed/';
 
 export const sha256 = (value: string): string =>
   `sha256-${createHash('sha256').update(value).digest('base64')}`;
@@ -80,22 +89,82 @@ function routeOf(file: string, root: string): string {
   return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
 }
 
+/** A policy as directive name → sources, in the order they were written. */
+type Policy = Map<string, string[]>;
+
+export function parsePolicy(csp: string): Policy {
+  const policy: Policy = new Map();
+  for (const part of csp.split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (name) policy.set(name.toLowerCase(), sources);
+  }
+  return policy;
+}
+
+export const formatPolicy = (policy: Policy): string =>
+  [...policy].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
+
+/** The policy that allows what any of `policies` allows: each directive's sources, merged. */
+function unionOf(policies: Policy[]): Policy {
+  const union: Policy = new Map();
+  for (const policy of policies) {
+    for (const [name, sources] of policy) {
+      const merged = union.get(name) ?? [];
+      for (const source of sources) if (!merged.includes(source)) merged.push(source);
+      union.set(name, merged);
+    }
+  }
+  return union;
+}
+
 /**
- * Writes `dist/_headers` (the format Netlify and Cloudflare Pages read): the security headers for
- * every path, and each page's content security policy as Astro computed it for its `<meta>`,
- * with `frame-ancestors`, which only a header can enforce.
+ * The `_headers` pattern a page's header policy is written under: pages below a top-level folder
+ * share one splat rule (`/kb/*`, `/browse/*`, `/embed/*`); top-level pages (`/`, `/glossary/`,
+ * `/404.html`) each get their own. The number of rules follows the site's sections, not its
+ * number of articles.
  */
-export function securityHeaders(): AstroIntegration {
+export function patternOf(route: string): string {
+  const segments = route.split('/').filter(Boolean);
+  return segments.length >= 2 ? `/${segments[0]}/*` : route;
+}
+
+/** Cloudflare Pages reads at most 100 rules and 2,000 characters a line from `_headers`. */
+const MAX_RULES = 100;
+const MAX_LINE = 2000;
+
+export interface SecurityHeadersOptions {
+  /**
+   * `frame-ancestors` sources for pages under /embed/: who may put them in an iframe. Default `*`
+   * (any site); set a space-separated allow-list (e.g. `https://a.example https://b.example`)
+   * with LIVEKB_EMBED_ANCESTORS or this option.
+   */
+  embedAncestors?: string;
+}
+
+/**
+ * Writes `dist/_headers` (the format Netlify and Cloudflare Pages read) in a few pattern rules:
+ *
+ * - `/*`: the headers every response gets (SECURITY_HEADERS);
+ * - one rule per top-level page and one per folder (`/kb/*`, `/browse/*`): the content security
+ *   policy with `frame-ancestors 'none'`, and X-Frame-Options DENY;
+ * - `/embed/*`, always, whether or not such pages exist yet: the policy with
+ *   `frame-ancestors` from `embedAncestors` (default `*`), and no X-Frame-Options.
+ *
+ * Each page's `<meta>` keeps its own exact policy. A folder's header policy is the union of its
+ * pages' policies (they differ only in the hashes of the scripts and styles each page loads), plus
+ * the 404 page's, which hosts serve at any missing address in that folder. Browsers enforce the
+ * header and the `<meta>` together, so a page still runs only what its own policy allows; the
+ * header adds `frame-ancestors`, which a `<meta>` cannot carry.
+ */
+export function securityHeaders(options: SecurityHeadersOptions = {}): AstroIntegration {
+  const embedAncestors = options.embedAncestors ?? process.env.LIVEKB_EMBED_ANCESTORS ?? '*';
   return {
     name: 'livekb:security-headers',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const blocks = [
-          `/*\n${Object.entries(SECURITY_HEADERS)
-            .map(([k, v]) => `  ${k}: ${v}`)
-            .join('\n')}`,
-        ];
+        const byPattern = new Map<string, Map<string, Policy>>();
+        let notFound: Policy | undefined;
         let pages = 0;
         for await (const file of htmlFiles(root)) {
           const html = await readFile(file, 'utf8');
@@ -103,17 +172,65 @@ export function securityHeaders(): AstroIntegration {
           if (!astroPolicy) continue;
           const csp = completePolicy(html, astroPolicy);
           if (csp !== astroPolicy) await writeFile(file, html.replace(astroPolicy, csp));
-          const policy = `${csp.replace(/;\s*$/, '')}; frame-ancestors 'none'`;
           const route = routeOf(file, root);
-          blocks.push(`${route}\n  Content-Security-Policy: ${policy}`);
-          if (route.endsWith('/') && route !== '/')
-            blocks.push(`${route.slice(0, -1)}\n  Content-Security-Policy: ${policy}`);
+          const policy = parsePolicy(csp);
+          if (route === '/404.html') notFound = policy;
+          const pattern = patternOf(route);
+          const policies = byPattern.get(pattern) ?? new Map<string, Policy>();
+          policies.set(formatPolicy(policy), policy);
+          byPattern.set(pattern, policies);
           pages++;
         }
-        await writeFile(join(root, '_headers'), `${blocks.join('\n\n')}\n`);
+        const embedRule = `${EMBED_PREFIX}*`;
+        if (!byPattern.has(embedRule)) byPattern.set(embedRule, new Map());
+        // A folder's own index page (/browse/) also matches its splat rule (/browse/*): rules must
+        // not overlap, or hosts would join the two policies, so it joins the folder's rule.
+        for (const [pattern, policies] of byPattern) {
+          const splat = byPattern.get(`${pattern}*`);
+          if (pattern.endsWith('/') && pattern !== '/' && splat) {
+            for (const [key, policy] of policies) splat.set(key, policy);
+            byPattern.delete(pattern);
+          }
+        }
+
+        const block = (path: string, headers: Record<string, string>) =>
+          `${path}\n${Object.entries(headers)
+            .map(([k, v]) => `  ${k}: ${v}`)
+            .join('\n')}`;
+        const blocks = [
+          '# Written by src/integrations/security-headers.ts at build time: one rule per top-level page\n' +
+            '# and one per folder; each page also carries its own exact policy in a <meta> element.',
+          block('/*', SECURITY_HEADERS),
+        ];
+        let merged = 0;
+        for (const [pattern, policies] of [...byPattern].sort(([a], [b]) => a.localeCompare(b))) {
+          const splat = pattern.endsWith('/*');
+          const all = [...policies.values()];
+          if (splat && notFound) all.push(notFound);
+          if (all.length === 0) continue;
+          if (policies.size > 1) merged += policies.size;
+          const embed = pattern === embedRule;
+          const policy = unionOf(all);
+          policy.set('frame-ancestors', embed ? embedAncestors.split(/\s+/) : ["'none'"]);
+          const headers = { 'Content-Security-Policy': formatPolicy(policy), ...(embed ? {} : NO_FRAMING) };
+          blocks.push(block(pattern, headers));
+          // Hosts may serve a top-level page with or without its trailing slash.
+          if (!splat && pattern.endsWith('/') && pattern !== '/')
+            blocks.push(block(pattern.slice(0, -1), headers));
+        }
+        const text = `${blocks.join('\n\n')}\n`;
+        await writeFile(join(root, '_headers'), text);
+        const rules = blocks.length - 2;
         logger.info(
-          `_headers written: security headers for every path, a content security policy for ${pages} pages`,
+          `_headers written: ${rules} rules for ${pages} pages (${Buffer.byteLength(text).toLocaleString('en-GB')} bytes; ` +
+            `${merged} page policies merged into folder rules)`,
         );
+        const longest = Math.max(...text.split('\n').map((line) => line.length));
+        if (rules > MAX_RULES || longest > MAX_LINE) {
+          logger.warn(
+            `_headers has ${rules} rules and a line of ${longest} characters; Cloudflare Pages reads at most ${MAX_RULES} rules of ${MAX_LINE} characters a line.`,
+          );
+        }
       },
     },
   };

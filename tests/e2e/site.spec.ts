@@ -7,7 +7,7 @@ test('the sitemap lists the home page, the glossary and the article', () => {
   expect(paths).toEqual(expect.arrayContaining(['/', '/glossary/', '/kb/q153066/']));
 });
 
-for (const path of [...paths, '/kb/Q153066/', '/404.html']) {
+for (const path of [...paths, '/404.html']) {
   for (const theme of ['light', 'dark'] as const) {
     test(`${path} in ${theme}: loads without console errors and axe finds no violations`, async ({
       page,
@@ -87,19 +87,111 @@ test.describe('without JavaScript', () => {
     await expect(items.first()).toContainText('(not yet on LiveKB)');
   });
 
-  test('the home page lists the article from the collection', async ({ page }) => {
+  test('the home page lists the article from the collection, its topics and the troubleshooter and onboarding', async ({
+    page,
+  }) => {
     await page.goto('/');
+    const main = page.getByRole('main');
 
-    const link = page.getByRole('link', { name: /Q153066/ }).last();
+    const link = main.getByRole('link', { name: /Q153066/ }).last();
     await expect(link).toHaveAttribute('href', '/kb/q153066/');
+    await expect(main.getByRole('heading', { name: 'By topic' })).toBeVisible();
+    await expect(main.locator('a[href^="/browse/topic/"]').first()).toBeVisible();
+    await expect(main.locator('a[href="/troubleshooter/"]').first()).toBeVisible();
+    await expect(main.locator('a[href="/onboarding/"]').first()).toBeVisible();
   });
 });
 
-test('/kb/Q153066 reaches the article', async ({ page }) => {
-  await page.goto('/kb/Q153066');
+for (const [from, to] of [
+  ['/kb/Q153066/?compare=abc&t=90#compare', '/kb/q153066/?compare=abc&t=90#compare'],
+  ['/kb/Q153066', '/kb/q153066'],
+  ['/KB/Q153066/#resolution', '/kb/q153066/#resolution'],
+] as const) {
+  test(`${from} forwards to ${to}, keeping the query and the fragment`, async ({ page }) => {
+    await page.goto(from);
 
-  await expect(page).toHaveURL(/\/kb\/q153066\/$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/IPC\$ connections do not disconnect/i);
+    await expect(page).toHaveURL((url) => url.pathname + url.search + url.hash === to);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/IPC\$ connections do not disconnect/i);
+  });
+}
+
+test('an address that is already lower case and missing stays on the 404 page', async ({ page }) => {
+  const response = await page.goto('/kb/q999999/?x=1');
+
+  expect(response?.status()).toBe(404);
+  await expect(page).toHaveURL(/\/kb\/q999999\/\?x=1$/);
+  await expect(page.getByText('Article addresses are lower case')).toBeVisible();
+});
+
+test("an article's sidebar shows the site's sections and its neighbourhood, not every article", async ({
+  page,
+}) => {
+  await page.goto('/kb/q153066/');
+  const sidebar = page.getByRole('navigation', { name: 'Main' });
+
+  for (const [name, href] of [
+    ['Home', '/'],
+    ['Browse all articles', '/browse/'],
+    [/Troubleshooter/, '/troubleshooter/'],
+    [/Onboarding/, '/onboarding/'],
+    ['Glossary', '/glossary/'],
+  ] as const) {
+    await expect(sidebar.getByRole('link', { name, exact: typeof name === 'string' })).toHaveAttribute(
+      'href',
+      href,
+    );
+  }
+  const current = sidebar.locator('a[aria-current="page"]');
+  await expect(current).toHaveText(/Q153066/);
+  await expect(current).toHaveAttribute('href', '/kb/q153066/');
+  // Its topic (from the metadata) and its product's versions, each linking to a browse page.
+  await expect(sidebar.getByText(/^Topic: /)).toBeVisible();
+  await expect(sidebar.getByRole('link', { name: /^All articles on / })).toHaveAttribute(
+    'href',
+    /^\/browse\/topic\/[a-z0-9.-]+\/$/,
+  );
+  await expect(sidebar.getByRole('link', { name: 'Version 3.51', exact: true })).toHaveAttribute(
+    'href',
+    '/browse/version/microsoft-windows-nt-server/3.51/',
+  );
+  // At most the neighbours around the article, plus the sections and the browse links.
+  expect(await sidebar.getByRole('link').count()).toBeLessThanOrEqual(5 + 8 + 10);
+
+  await page.goto('/glossary/');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByText(/^Topic: /)).toHaveCount(0);
+});
+
+test('browse pages list the articles of a topic, a product and a version, with a pager when they need one', async ({
+  page,
+}) => {
+  await page.goto('/browse/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Browse all articles');
+
+  for (const name of [/^Windows NT Server$/, /^3\.51$/]) {
+    await page.goto('/browse/');
+    await page.getByRole('main').getByRole('link', { name }).first().click();
+    const list = page.getByRole('main').getByRole('listitem').filter({ hasText: 'Applies to' });
+    await expect(list.getByRole('link', { name: /Q153066/ })).toHaveAttribute('href', '/kb/q153066/');
+    const pager = page.getByRole('navigation', { name: 'Pages of this list' });
+    const count = await list.count();
+    // 50 articles a page: a pager appears only when a listing has more.
+    if (count < 50) await expect(pager).toHaveCount(0);
+    else await expect(pager.getByRole('link', { name: 'Page 1' })).toHaveAttribute('aria-current', 'page');
+  }
+});
+
+test('robots.txt allows crawling and names the sitemap at the site address', async ({ request }) => {
+  const response = await request.get('/robots.txt');
+  expect(response.ok()).toBe(true);
+  const text = await response.text();
+
+  expect(text).toMatch(/^User-agent: \*$/m);
+  const sitemap = text.match(/^Sitemap: (\S+)$/m)?.[1];
+  expect(sitemap).toMatch(/^https?:\/\/[^/]+\/sitemap-index\.xml$/);
+  // The same origin the sitemap and canonical links use (astro.config.mjs `site`).
+  const canonical = await (await request.get('/kb/q153066/')).text();
+  expect(canonical).toContain(`<link rel="canonical" href="${new URL('/kb/q153066/', sitemap).href}"`);
+  expect((await request.get(new URL(sitemap as string).pathname)).ok()).toBe(true);
 });
 
 test('site search finds the article by "autodisconnect"', async ({ page }) => {
