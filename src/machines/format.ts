@@ -1,31 +1,4 @@
-import { loggedOnUser, type SimEvent, uncPath } from './world';
-
-/** Short plain text for a transcript's event column. */
-export function describeEvent(event: SimEvent): string {
-  switch (event.type) {
-    case 'share.connect': {
-      const logged = loggedOnUser(event.computer);
-      if (event.user !== undefined && event.user !== logged) {
-        return `${event.computer} connects to ${uncPath(event.share)} as ${event.user} (CONNECT AS)`;
-      }
-      return `${event.computer} connects to ${uncPath(event.share)} as ${logged}`;
-    }
-    case 'share.disconnect':
-      return `${event.computer} disconnects from ${uncPath(event.share)}`;
-    case 'file.open':
-      return `${event.computer} opens a file on ${uncPath(event.share)}`;
-    case 'file.close':
-      return `${event.computer} closes a file on ${uncPath(event.share)}`;
-    case 'licensing.stop':
-      return 'The License Logging service is stopped';
-    case 'licensing.start':
-      return 'The License Logging service is started';
-    case 'autodisconnect.set':
-      return event.minutes < 0
-        ? 'Autodisconnect is turned off (-1)'
-        : `Autodisconnect is set to ${event.minutes} minute${event.minutes === 1 ? '' : 's'}`;
-  }
-}
+export { describeEvent } from './events';
 
 function split(ms: number): [number, number, number] {
   const total = Math.max(0, Math.floor(ms / 1000));

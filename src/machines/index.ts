@@ -1,13 +1,27 @@
-export { describeEvent, formatElapsed, speakElapsed } from './format';
-export type { LinkError, LinkResult, LinkState } from './link';
-export { decode, encode } from './link';
+export type { ViewDiff } from './compare';
+export { describeView, diffViews, rowKey } from './compare';
+export type { EventSpec, NumberParam, ShareRule } from './events';
+export { describeEvent, EVENT_TYPES, EVENTS, LINK_CODES } from './events';
+export { formatElapsed, speakElapsed } from './format';
+export type { LinkError, LinkFit, LinkResult, LinkState } from './link';
+export {
+  decode,
+  encode,
+  LINK_VERSION,
+  linkFits,
+  MAX_LINK_CHARS,
+  MAX_LINK_ENTRIES,
+  MAX_LINK_MS,
+} from './link';
 export type { Moment, Reading } from './readings';
 export { read } from './readings';
 export type { Scenario, ScenarioId, ScenarioStep, TranscriptRow } from './scenarios';
 export { narrationFor, preset, scenarioTape, transcript } from './scenarios';
 // The session machine (./session) is the model the kernel is tested against; it is not
 // exported here, so islands importing this module do not carry it.
-export { nextAutodisconnect, simulate } from './simulate';
+export { AUTODISCONNECT_ZERO_MS } from './server';
+export type { Timeline, TimelineOptions } from './simulate';
+export { createTimeline, nextAutodisconnect, simulate } from './simulate';
 export type { AutodisconnectCheck, NormalConfig } from './validate';
 export {
   DEFAULT_CONFIG,
@@ -17,17 +31,23 @@ export {
 } from './validate';
 export type {
   Account,
+  ClientView,
   Computer,
   ConnectionView,
+  Counters,
+  LicenseService,
   LogEntry,
   LogKind,
   NtVersion,
   ServerConfig,
   ServerView,
+  SessionState,
+  SessionView,
   Share,
   SimEvent,
   SimEventType,
   TapeEntry,
+  UseView,
   World,
 } from './world';
-export { diskShares, EVENT_TYPES, NT_VERSIONS, world } from './world';
+export { diskShares, IPC, NT_VERSIONS, world } from './world';

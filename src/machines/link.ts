@@ -1,5 +1,6 @@
-import { normalizeConfig, validateTape } from './validate';
-import { diskShares, NT_VERSIONS, type ServerConfig, type SimEvent, type TapeEntry, world } from './world';
+import { EVENTS, eventOfCode, linkCodeOf } from './events';
+import { normalizeConfig, SimulationInputError, validateTape } from './validate';
+import { NT_VERSIONS, type ServerConfig, type TapeEntry } from './world';
 
 export interface LinkState {
   config: ServerConfig;
@@ -8,7 +9,7 @@ export interface LinkState {
 }
 
 export type LinkError = {
-  code: 'empty' | 'version' | 'syntax' | 'range' | 'tape';
+  code: 'empty' | 'version' | 'syntax' | 'range' | 'tape' | 'size';
   message: string;
 };
 
@@ -17,13 +18,17 @@ export type LinkResult = { ok: true; value: LinkState } | { ok: false; error: Li
 export const LINK_VERSION = '1';
 export const MAX_LINK_ENTRIES = 2000;
 export const MAX_LINK_MS = 7 * 24 * 60 * 60 * 1000;
+/** The link budget (DESIGN.md: links fit in 8 KB): encode never makes, decode never reads, more. */
+export const MAX_LINK_CHARS = 8192;
 
 /*
  * Format "1.<header>.<tape>". Numbers are self-delimiting base-32 varints: continuation
  * digits from one alphabet, the final digit from another, so no separators are needed.
  * Header: version index, logging (0/1), licence limit, autodisconnect + 1, time.
- * Tape: per entry an event code (index into a table built from the world) then the time
- * since the previous entry; autodisconnect.set is followed by minutes + 1.
+ * Tape: per entry an event code (index into the append-only LINK_CODES table in events.ts)
+ * then the time since the previous entry; an event with a number (autodisconnect.set,
+ * licensing.limit) is followed by it, plus the registry's offset. Codes 31 and up came with
+ * the event registry and need no new format: an older page refuses them as unknown actions.
  * Times carry a unit bit: whole seconds are stored as seconds, anything else as ms.
  */
 const FINAL = 'abcdefghijklmnopqrstuvwxyz012345';
@@ -44,65 +49,72 @@ function putTime(out: string[], ms: number): void {
   putVarint(out, ms % 1000 === 0 ? (ms / 1000) * 2 + 1 : ms * 2);
 }
 
-type Code =
-  | { type: 'share.connect'; computer: string; share: string; user?: string }
-  | { type: 'share.disconnect' | 'file.open' | 'file.close'; computer: string; share: string }
-  | { type: 'licensing.stop' | 'licensing.start' | 'autodisconnect.set' };
-
-const CODES: Code[] = (() => {
-  const codes: Code[] = [
-    { type: 'licensing.stop' },
-    { type: 'licensing.start' },
-    { type: 'autodisconnect.set' },
-  ];
-  const users: (string | undefined)[] = [undefined, ...world.accounts.map((a) => a.name)];
-  for (const { name: computer } of world.computers) {
-    for (const share of diskShares) {
-      for (const user of users) {
-        codes.push(
-          user === undefined
-            ? { type: 'share.connect', computer, share }
-            : { type: 'share.connect', computer, share, user },
-        );
-      }
-      codes.push({ type: 'share.disconnect', computer, share });
-      codes.push({ type: 'file.open', computer, share });
-      codes.push({ type: 'file.close', computer, share });
-    }
-  }
-  return codes;
-})();
-
-function codeKey(e: Partial<Record<'type' | 'computer' | 'share' | 'user', unknown>>): string {
-  return `${e.type}|${e.computer ?? ''}|${e.share ?? ''}|${e.user ?? ''}`;
-}
-
-const CODE_INDEX = new Map(CODES.map((c, i) => [codeKey(c), i]));
-
 /**
  * A compact, URL-safe text for a moment of a simulation. The state must be one simulate()
  * accepts (throws SimulationInputError otherwise); times are rounded to whole milliseconds.
  */
 export function encode(state: LinkState): string {
+  const text = write(state);
+  if (text.length > MAX_LINK_CHARS) {
+    throw new SimulationInputError(
+      `The link would be ${text.length} characters long, over the ${MAX_LINK_CHARS}-character limit; shorten the tape.`,
+    );
+  }
+  return text;
+}
+
+/** Throws SimulationInputError for a state whose link decode() would refuse. */
+function write(state: LinkState): string {
   const config = normalizeConfig(state.config);
   validateTape(state.tape);
+  if (state.tape.length > MAX_LINK_ENTRIES) {
+    throw new SimulationInputError(`A link holds at most ${MAX_LINK_ENTRIES} actions.`);
+  }
+  const atMs = Math.max(0, Math.round(state.at));
+  const lastMs = state.tape.length ? Math.round(state.tape[state.tape.length - 1].at) : 0;
+  if (atMs > MAX_LINK_MS || lastMs > MAX_LINK_MS) {
+    throw new SimulationInputError('A link reaches at most 7 days after the start.');
+  }
   const header: string[] = [];
   putVarint(header, NT_VERSIONS.indexOf(config.version));
   putVarint(header, config.licenseLogging ? 1 : 0);
   putVarint(header, config.licenseLimit);
   putVarint(header, config.autodisconnectMinutes + 1);
-  putTime(header, Math.max(0, Math.round(state.at)));
+  putTime(header, atMs);
   const body: string[] = [];
   let previous = 0;
   for (const { at, event } of state.tape) {
-    const code = CODE_INDEX.get(codeKey(event)) as number;
+    const code = linkCodeOf(event);
+    if (code === undefined) throw new SimulationInputError(`No link code for ${event.type}.`);
     putVarint(body, code);
     const ms = Math.round(at);
     putTime(body, ms - previous);
     previous = ms;
-    if (event.type === 'autodisconnect.set') putVarint(body, event.minutes + 1);
+    const param = EVENTS[event.type].param;
+    if (param) putVarint(body, (event as unknown as Record<string, number>)[param.field] + param.linkOffset);
   }
   return `${LINK_VERSION}.${header.join('')}.${body.join('')}`;
+}
+
+export type LinkFit = { ok: true; length: number } | { ok: false; reason: string };
+
+/**
+ * Whether a state can be shared as a link, and its length: for UIs that must refuse an action
+ * (one more tape entry, a later time) that would make the link too long. Never throws.
+ */
+export function linkFits(state: LinkState): LinkFit {
+  try {
+    const text = write(state);
+    if (text.length > MAX_LINK_CHARS) {
+      return {
+        ok: false,
+        reason: `The link would be ${text.length} characters long, over the ${MAX_LINK_CHARS}-character limit.`,
+      };
+    }
+    return { ok: true, length: text.length };
+  } catch (error) {
+    return { ok: false, reason: (error as Error).message };
+  }
 }
 
 class LinkProblem extends Error {
@@ -154,6 +166,12 @@ class Reader {
 }
 
 function decodeOrThrow(text: string): LinkState {
+  if (text.length > MAX_LINK_CHARS) {
+    throw new LinkProblem(
+      'size',
+      `The link is ${text.length} characters long; links are at most ${MAX_LINK_CHARS} characters.`,
+    );
+  }
   const parts = text.split('.');
   if (parts[0] !== LINK_VERSION) {
     throw new LinkProblem(
@@ -195,17 +213,16 @@ function decodeOrThrow(text: string): LinkState {
     if (tape.length >= MAX_LINK_ENTRIES) {
       throw new LinkProblem('range', `The link holds more than ${MAX_LINK_ENTRIES} actions.`);
     }
-    const code = CODES[body.varint('action')];
-    if (!code) throw new LinkProblem('range', 'The link contains an action this page does not know.');
+    const code = body.varint('action');
+    const row = eventOfCode(code);
+    if (!row) throw new LinkProblem('range', 'The link contains an action this page does not know.');
     previous += body.time('action time');
     if (previous > MAX_LINK_MS) {
       throw new LinkProblem('range', 'The link’s actions run past 7 days after the start.');
     }
-    const event: SimEvent =
-      code.type === 'autodisconnect.set'
-        ? { type: 'autodisconnect.set', minutes: body.varint('autodisconnect value') - 1 }
-        : ({ ...code } as SimEvent);
-    tape.push({ at: previous, event });
+    const param = EVENTS[row.type].param;
+    const event = param ? eventOfCode(code, body.varint(`${param.field} value`)) : row;
+    tape.push({ at: previous, event: event as TapeEntry['event'] });
   }
   try {
     validateTape(tape);

@@ -1,6 +1,7 @@
 import { type AnyActorRef, assign, enqueueActions, setup } from 'xstate';
 import type { NormalConfig } from './validate';
 import {
+  type Counters,
   IPC,
   isAdmin,
   type LogEntry,
@@ -13,7 +14,21 @@ import {
   world,
 } from './world';
 
+/*
+ * The server and its workstations as one machine. Sessions and uses are data (one actor per
+ * replay, for speed); session.ts states the per-computer rules as explicit states, and the
+ * model-based tests check this machine against it. Every rule cites its source (a KB number,
+ * see /reference) or says "modelling choice".
+ */
+
 export const MINUTE = 60_000;
+
+/**
+ * Autodisconnect 0 does not turn autodisconnect off: idle sessions go "within a few seconds"
+ * (Q138365). Modelling choice: 10 seconds of idleness, counted like any other idle time, so a
+ * session is never dropped at the instant it is made.
+ */
+export const AUTODISCONNECT_ZERO_MS = 10_000;
 
 export interface ShareConnection {
   readonly share: string;
@@ -21,21 +36,37 @@ export interface ShareConnection {
   readonly opens: number;
 }
 
+/**
+ * The IPC$ connection of a session: 'implicit' is the one the server makes with the first
+ * connection on NT 3.5/3.51 (Q153066); 'explicit' is one the client asked for by name
+ * (`net use \\server\ipc$`, Q153070), so it is a use on the client; 'none' when there is none
+ * (always on 4.0 unless asked for, or after Server Manager closed it).
+ */
+export type IpcConnection = 'none' | 'implicit' | 'explicit';
+
 /** One client computer's session with the server. */
 export interface Session {
   readonly computer: string;
   /** Credentials the session carries; null for a leftover IPC$ connection. */
   readonly account: string | null;
-  /** When the session (and its IPC$ connection) began. */
+  /** When the session began. */
   readonly since: number;
-  /** Whether the IPC$ connection is still listed (never on 4.0). */
-  readonly ipc: boolean;
+  readonly ipc: IpcConnection;
+  /** When the IPC$ connection was made, if there is one. */
+  readonly ipcSince: number;
   /** Disk-share connections in the order they were made. */
   readonly shares: readonly ShareConnection[];
   readonly opens: number;
   readonly lastActivity: number;
   /** Holds a licence. */
   readonly counted: boolean;
+}
+
+/** A `net use` entry on a workstation. */
+export interface Use {
+  readonly share: string;
+  readonly account: string;
+  readonly status: 'OK' | 'Disconnected';
 }
 
 /** Persistent list, newest first: appending is O(1) without copying the log. */
@@ -48,9 +79,13 @@ export interface ServerContext {
   readonly version: NtVersion;
   readonly limit: number;
   readonly minutes: number;
+  /** License Logging service running (always false on 3.5, which has none: Q122925). */
   readonly logging: boolean;
   readonly inUse: number;
   readonly sessions: Readonly<Record<string, Session | undefined>>;
+  /** Each workstation's uses, in the order they were made. */
+  readonly uses: Readonly<Record<string, readonly Use[] | undefined>>;
+  readonly counters: Counters;
   /** When each computer's pending idle check fires, if one is scheduled. */
   readonly armed: Readonly<Record<string, number | undefined>>;
   readonly log: LogNode | null;
@@ -58,11 +93,14 @@ export interface ServerContext {
 
 /** Fired by a delayed raise: time to check whether the computer's session has idled out. */
 export type IdleEvent = { type: 'session.idle'; computer: string; due: number };
-export type ServerEvent = SimEvent | IdleEvent;
+/** Sent by a timeline restoring a checkpoint: schedule the idle checks again (timers are not in the context). */
+export type ResumeEvent = { type: 'clock.resume' };
+export type ServerEvent = SimEvent | IdleEvent | ResumeEvent;
 
 type ComputerEvent = Extract<ServerEvent, { computer: string }>;
 type ConnectEvent = Extract<SimEvent, { type: 'share.connect' }>;
 type ShareEvent = Extract<SimEvent, { share: string }>;
+type LimitEvent = Extract<SimEvent, { type: 'licensing.limit' }>;
 
 /** The actor's clock: simulate() always runs the machine under a SimulatedClock. */
 function clockNow(self: AnyActorRef): number {
@@ -70,20 +108,64 @@ function clockNow(self: AnyActorRef): number {
   return typeof clock?.now === 'function' ? clock.now() : 0;
 }
 
-function userOf(event: ConnectEvent): string {
-  return event.user ?? loggedOnUser(event.computer);
-}
-
-function connectAs(event: ConnectEvent): string {
-  return event.user !== undefined && event.user !== loggedOnUser(event.computer) ? ' (CONNECT AS)' : '';
+export function hasLicensing(version: NtVersion): boolean {
+  // License Manager and the License Logging service first shipped with NT Server 3.51;
+  // NT Server 3.5 has no inbound connection limit (Q122925, KB 824196).
+  return version !== '3.5';
 }
 
 function sessionOf(context: ServerContext, event: ServerEvent): Session | undefined {
   return context.sessions[(event as ComputerEvent).computer];
 }
 
+function usesOf(context: ServerContext, computer: string): readonly Use[] {
+  return context.uses[computer] ?? [];
+}
+
+function useOf(context: ServerContext, event: ServerEvent): Use | undefined {
+  const e = event as ShareEvent;
+  return usesOf(context, e.computer).find((u) => u.share === e.share);
+}
+
 function connectionOf(session: Session | undefined, share: string): ShareConnection | undefined {
   return session?.shares.find((c) => c.share === share);
+}
+
+/** Whether Server Manager lists `share` for the session. */
+function lists(session: Session | undefined, share: string): boolean {
+  if (!session) return false;
+  return share === IPC ? session.ipc !== 'none' : connectionOf(session, share) !== undefined;
+}
+
+/** The connections Server Manager lists for the session. */
+function listedCount(session: Session): number {
+  return session.shares.length + (session.ipc === 'none' ? 0 : 1);
+}
+
+/**
+ * The account a connection attempt carries. A use the server dropped reconnects as its own
+ * account (Q102967: reconnecting is transparent); otherwise CONNECT AS or the logged-on user.
+ */
+function requestedAccount(context: ServerContext, event: ServerEvent): string {
+  const use = useOf(context, event);
+  if (use && (event.type === 'file.open' || use.status === 'Disconnected')) return use.account;
+  const e = event as ConnectEvent;
+  return e.user ?? loggedOnUser(e.computer);
+}
+
+/**
+ * The credentials the client's redirector already uses with the server: the live session's
+ * account, else the account of any use it still keeps (Q173199: one virtual circuit per
+ * server name). A leftover IPC$ carries none (Q153066).
+ */
+function heldCredentials(context: ServerContext, computer: string): string | null {
+  const session = context.sessions[computer];
+  if (session?.account) return session.account;
+  return usesOf(context, computer)[0]?.account ?? null;
+}
+
+function connectAsText(computer: string, account: string): string {
+  return account !== loggedOnUser(computer) ? ' (CONNECT AS)' : '';
 }
 
 function append(
@@ -108,14 +190,22 @@ function withSession(
   return { ...sessions, [computer]: session };
 }
 
-/** The session with one more (or one fewer) file open on `share`; any file event is activity. */
-function withOpens(session: Session, share: string, delta: 1 | -1, now: number): Session {
-  return {
-    ...session,
-    shares: session.shares.map((c) => (c.share === share ? { ...c, opens: c.opens + delta } : c)),
-    opens: session.opens + delta,
-    lastActivity: now,
-  };
+function withUses(context: ServerContext, computer: string, uses: readonly Use[]): ServerContext['uses'] {
+  return { ...context.uses, [computer]: uses };
+}
+
+/** The client's uses with `share` set to OK as `account` (added at the end if new). */
+function useOk(context: ServerContext, computer: string, share: string, account: string): readonly Use[] {
+  const uses = usesOf(context, computer);
+  const fresh: Use = { share, account, status: 'OK' };
+  return uses.some((u) => u.share === share)
+    ? uses.map((u) => (u.share === share ? fresh : u))
+    : [...uses, fresh];
+}
+
+/** When the server ends a session the client keeps its uses, marked Disconnected (Q159600, Q102967). */
+function allDisconnected(context: ServerContext, computer: string): readonly Use[] {
+  return usesOf(context, computer).map((u) => (u.status === 'OK' ? { ...u, status: 'Disconnected' } : u));
 }
 
 function touched(session: Session | undefined, now: number): Session | undefined {
@@ -136,27 +226,157 @@ function releaseText(context: ServerContext, session: Session): string {
     : '';
 }
 
-/** The log's opening words for any disconnect, with the files it closed. */
-function disconnected(e: ShareEvent, account: string | null, opens: number): string {
-  const closed = opens > 0 ? ` ${files(opens)} closed with it.` : '';
-  return `${e.computer}: ${account} disconnected from ${uncPath(e.share)}.${closed}`;
+function files(n: number): string {
+  return `${n} file${n === 1 ? '' : 's'}`;
 }
 
-/** A refusal from a computer: logged, and counts as activity on an existing session. */
-function refusal(
+function minutesText(n: number): string {
+  return `${n} minute${n === 1 ? '' : 's'}`;
+}
+
+function closedText(opens: number): string {
+  return opens > 0 ? ` ${files(opens)} closed with it.` : '';
+}
+
+/** A refusal the server decides: logged, and activity on an existing session (row 5). */
+function serverRefusal(
   context: ServerContext,
-  event: ComputerEvent,
+  computer: string,
   now: number,
   text: string,
   error?: number,
 ): Partial<ServerContext> {
-  const session = context.sessions[event.computer];
+  const session = context.sessions[computer];
   const next = touched(session, now);
   return {
-    sessions: next === session ? context.sessions : withSession(context.sessions, event.computer, next),
-    log: append(context.log, now, 'refused', text, event.computer, error),
+    sessions: next === session ? context.sessions : withSession(context.sessions, computer, next),
+    log: append(context.log, now, 'refused', text, computer, error),
   };
 }
+
+/**
+ * A refusal the client's redirector decides (1219, Q173199; or no such use): it never reaches
+ * the server, so it is not activity and restarts no idle time.
+ */
+function clientRefusal(
+  context: ServerContext,
+  computer: string,
+  now: number,
+  text: string,
+  error?: number,
+): Partial<ServerContext> {
+  return { log: append(context.log, now, 'refused', text, computer, error) };
+}
+
+/**
+ * A connection the server accepts for `share` as `account`: onto the existing session (a
+ * leftover IPC$ authenticates again, Q153066), or a new session (a licence, Q153066; on 3.5
+ * and 3.51 with an implicit IPC$, on 4.0 without, Q153066). `reconnect` marks the transparent
+ * reconnection of a Disconnected use (Q102967, Q159600).
+ */
+function accept(
+  context: ServerContext,
+  computer: string,
+  share: string,
+  account: string,
+  now: number,
+  how: 'connect' | 'reconnect',
+): Partial<ServerContext> {
+  const session = context.sessions[computer];
+  const verb =
+    how === 'reconnect'
+      ? `${computer} reconnected its use of ${uncPath(share)} as ${account}`
+      : `${computer}: ${account} connected to ${uncPath(share)}${connectAsText(computer, account)}`;
+  const explicitIpc = share === IPC;
+  if (session) {
+    let ipc = session.ipc;
+    let ipcSince = session.ipcSince;
+    let shares = session.shares;
+    let note: string;
+    if (explicitIpc) {
+      note =
+        session.ipc === 'none'
+          ? ' IPC$ connected by name, listed under the account.'
+          : ' The IPC$ connection is now an explicit use, listed under the account (Q153070).';
+      if (session.ipc === 'none') ipcSince = now;
+      ipc = 'explicit';
+    } else {
+      shares = [...session.shares, { share, since: now, opens: 0 }];
+      note = '';
+    }
+    const how2 =
+      session.account === null
+        ? ` The leftover IPC$ connection carried no account, so the server checked ${account}'s credentials again (Q153066). Same session, no extra licence.`
+        : ' Same session, no extra licence.';
+    return {
+      sessions: withSession(context.sessions, computer, {
+        ...session,
+        account,
+        ipc,
+        ipcSince,
+        shares,
+        lastActivity: now,
+      }),
+      uses: withUses(context, computer, useOk(context, computer, share, account)),
+      log: append(context.log, now, 'connect', `${verb}.${note}${how2}`, computer),
+    };
+  }
+  const lingers = context.version !== '4.0';
+  const ipc: IpcConnection = explicitIpc ? 'explicit' : lingers ? 'implicit' : 'none';
+  const counted = context.logging;
+  const inUse = counted ? context.inUse + 1 : context.inUse;
+  const ipcText = explicitIpc
+    ? ' New session holding only IPC$, listed under the account.'
+    : lingers
+      ? ' New session; IPC$ connected as well (Q153066).'
+      : ` New session; IPC$ was used to validate ${account} and dropped at once (Q153066).`;
+  const licence = !hasLicensing(context.version)
+    ? ''
+    : !counted
+      ? ' The License Logging service is stopped, so no licence is counted.'
+      : inUse > context.limit
+        ? ` The licence limit was already reached, but ${account} is an administrator: let in and counted (${licenceText(inUse, context.limit)}).`
+        : ` Licence taken (${licenceText(inUse, context.limit)}).`;
+  return {
+    inUse,
+    sessions: withSession(context.sessions, computer, {
+      computer,
+      account,
+      since: now,
+      ipc,
+      ipcSince: now,
+      shares: explicitIpc ? [] : [{ share, since: now, opens: 0 }],
+      opens: 0,
+      lastActivity: now,
+      counted,
+    }),
+    uses: withUses(context, computer, useOk(context, computer, share, account)),
+    log: append(context.log, now, 'connect', `${verb}.${ipcText}${licence}`, computer),
+  };
+}
+
+/** The session ended by the server (autodisconnect, Server Manager): uses stay, Disconnected. */
+function dropped(context: ServerContext, session: Session): Partial<ServerContext> {
+  return {
+    inUse: released(context, session),
+    sessions: withSession(context.sessions, session.computer, undefined),
+    uses: withUses(context, session.computer, allDisconnected(context, session.computer)),
+  };
+}
+
+function licenceExhaustedFor(context: ServerContext, event: ServerEvent): boolean {
+  // Per Server mode refuses a new session at the limit with error 71; administrators are let
+  // in and counted (Q149522, Q130631, NT 3.51 Resource Kit "Concurrent Connections").
+  return (
+    context.logging &&
+    context.inUse >= context.limit &&
+    sessionOf(context, event) === undefined &&
+    !isAdmin(requestedAccount(context, event))
+  );
+}
+
+const ERROR_71 =
+  'Error 71: No more connections can be made to this remote computer at this time because there are already as many connections as the computer can accept (Q149522).';
 
 export const serverMachine = setup({
   types: {
@@ -166,25 +386,32 @@ export const serverMachine = setup({
   },
   guards: {
     credentialConflict: ({ context, event }) => {
-      const account = sessionOf(context, event)?.account;
-      return account != null && account !== userOf(event as ConnectEvent);
+      const held = heldCredentials(context, (event as ComputerEvent).computer);
+      return held !== null && held !== requestedAccount(context, event);
     },
-    alreadyConnected: ({ context, event }) =>
-      connectionOf(sessionOf(context, event), (event as ShareEvent).share) !== undefined,
-    licenceExhausted: ({ context, event }) =>
-      context.logging &&
-      context.inUse >= context.limit &&
-      sessionOf(context, event) === undefined &&
-      !isAdmin(userOf(event as ConnectEvent)),
-    accessDenied: ({ event }) => !mayRead(userOf(event as ConnectEvent), (event as ConnectEvent).share),
-    hasSession: ({ context, event }) => sessionOf(context, event) !== undefined,
-    notConnected: ({ context, event }) =>
-      connectionOf(sessionOf(context, event), (event as ShareEvent).share) === undefined,
+    useOk: ({ context, event }) => useOf(context, event)?.status === 'OK',
+    useDisconnected: ({ context, event }) => useOf(context, event)?.status === 'Disconnected',
+    noUse: ({ context, event }) => useOf(context, event) === undefined,
+    licenceExhausted: ({ context, event }) => licenceExhaustedFor(context, event),
+    accessDenied: ({ context, event }) =>
+      !mayRead(requestedAccount(context, event), (event as ShareEvent).share),
     noOpenFile: ({ context, event }) =>
+      useOf(context, event)?.status !== 'OK' ||
       (connectionOf(sessionOf(context, event), (event as ShareEvent).share)?.opens ?? 0) === 0,
-    lastShareOn40: ({ context, event }) =>
-      context.version === '4.0' && sessionOf(context, event)?.shares.length === 1,
-    lastShare: ({ context, event }) => sessionOf(context, event)?.shares.length === 1,
+    /** After this disconnect nothing but an implicit IPC$ is left (3.5/3.51). */
+    leavesLeftover: ({ context, event }) => {
+      const s = sessionOf(context, event);
+      return !!s && s.ipc === 'implicit' && s.shares.length === 1 && (event as ShareEvent).share !== IPC;
+    },
+    /** After this disconnect the session lists nothing. */
+    lastConnection: ({ context, event }) => {
+      const s = sessionOf(context, event);
+      return !!s && listedCount(s) === 1;
+    },
+    notListed: ({ context, event }) => !lists(sessionOf(context, event), (event as ShareEvent).share),
+    leftoverIpc: ({ context, event }) =>
+      (event as ShareEvent).share === IPC && sessionOf(context, event)?.account === null,
+    noLicensing: ({ context }) => !hasLicensing(context.version),
     logging: ({ context }) => context.logging,
     idleExpired: ({ context, event }) => {
       const session = sessionOf(context, event);
@@ -196,155 +423,142 @@ export const serverMachine = setup({
   actions: {
     refuseCredentialConflict: assign(({ context, event, self }) => {
       const e = event as ConnectEvent;
-      const held = sessionOf(context, e)?.account;
-      return refusal(
+      const held = heldCredentials(context, e.computer);
+      return clientRefusal(
         context,
-        e,
+        e.computer,
         clockNow(self),
-        `Refused: ${e.computer}'s session already carries ${held}'s credentials, so ${userOf(e)} cannot connect to ${uncPath(e.share)} over it. Error 1219: one computer may use only one set of credentials with a server.`,
+        `Refused by ${e.computer}: it already uses ${held}'s credentials with ${world.server}, so ${requestedAccount(context, e)} cannot connect to ${uncPath(e.share)}. Error 1219: one computer may use only one set of credentials with a server. The server never saw the attempt (Q173199).`,
         1219,
       );
     }),
     noteAlreadyConnected: assign(({ context, event, self }) => {
       const e = event as ConnectEvent;
-      const now = clockNow(self);
+      // Modelling choice: the client answers from its own use list; nothing reaches the server.
       return {
-        sessions: withSession(context.sessions, e.computer, touched(sessionOf(context, e), now)),
         log: append(
           context.log,
-          now,
+          clockNow(self),
           'connect',
-          `${e.computer}: ${userOf(e)} is already connected to ${uncPath(e.share)}; nothing changed.`,
+          `${e.computer} already uses ${uncPath(e.share)} as ${requestedAccount(context, e)}; nothing changed.`,
           e.computer,
         ),
       };
     }),
     refuseLicence: assign(({ context, event, self }) => {
-      const e = event as ConnectEvent;
-      return refusal(
+      const e = event as ShareEvent;
+      const account = requestedAccount(context, e);
+      const use = useOf(context, e);
+      const stays = use?.status === 'Disconnected' ? ` The use stays Disconnected on ${e.computer}.` : '';
+      return serverRefusal(
         context,
-        e,
+        e.computer,
         clockNow(self),
-        `Refused: ${e.computer} (${userOf(e)}) needs a new session for ${uncPath(e.share)}, but the licence limit is reached (${licenceText(context.inUse, context.limit)}). Error 71: the network request was not accepted.`,
+        `Refused: ${e.computer} (${account}) needs a new session for ${uncPath(e.share)}, but the licence limit is reached (${licenceText(context.inUse, context.limit)}). ${ERROR_71}${stays}`,
         71,
       );
     }),
     refuseAccess: assign(({ context, event, self }) => {
-      const e = event as ConnectEvent;
+      const e = event as ShareEvent;
       const session = sessionOf(context, e);
       const rest = !session
         ? ' Nothing was connected and no session was made.'
         : session.account === null
           ? ' Nothing was added; the IPC$ connection stays, with no account.'
           : ' Nothing was added.';
-      return refusal(
+      return serverRefusal(
         context,
-        e,
+        e.computer,
         clockNow(self),
-        `Refused: ${userOf(e)} may not read ${uncPath(e.share)}. Error 5: access denied.${rest}`,
+        `Refused: ${requestedAccount(context, e)} may not read ${uncPath(e.share)}. Error 5: access denied.${rest}`,
         5,
       );
     }),
-    addShare: assign(({ context, event, self }) => {
-      const e = event as ConnectEvent;
-      const now = clockNow(self);
-      const session = sessionOf(context, e) as Session;
-      const user = userOf(e);
-      const how =
-        session.account === null
-          ? ` The leftover IPC$ connection carried no account, so the server checked ${user}'s credentials again. Same session, no extra licence.`
-          : ' Same session, no extra licence.';
-      return {
-        sessions: withSession(context.sessions, e.computer, {
-          ...session,
-          account: user,
-          shares: [...session.shares, { share: e.share, since: now, opens: 0 }],
-          lastActivity: now,
-        }),
-        log: append(
-          context.log,
-          now,
-          'connect',
-          `${e.computer}: ${user} connected to ${uncPath(e.share)}${connectAs(e)}.${how}`,
-          e.computer,
-        ),
-      };
+    connect: assign(({ context, event, self }) => {
+      const e = event as ShareEvent;
+      const reconnect = useOf(context, e)?.status === 'Disconnected';
+      return accept(
+        context,
+        e.computer,
+        e.share,
+        requestedAccount(context, e),
+        clockNow(self),
+        reconnect ? 'reconnect' : 'connect',
+      );
     }),
-    openSession: assign(({ context, event, self }) => {
-      const e = event as ConnectEvent;
-      const now = clockNow(self);
-      const user = userOf(e);
-      const ipc = context.version !== '4.0';
-      const counted = context.logging;
-      const inUse = counted ? context.inUse + 1 : context.inUse;
-      const ipcText = ipc
-        ? ' New session; IPC$ connected as well.'
-        : ` New session; IPC$ was used to validate ${user} and dropped at once.`;
-      const licence = !counted
-        ? ' The License Logging service is stopped, so no licence is counted.'
-        : inUse > context.limit
-          ? ` The licence limit was already reached, but ${user} is an administrator: let in and counted (${licenceText(inUse, context.limit)}).`
-          : ` Licence taken (${licenceText(inUse, context.limit)}).`;
-      return {
-        inUse,
-        sessions: withSession(context.sessions, e.computer, {
-          computer: e.computer,
-          account: user,
-          since: now,
-          ipc,
-          shares: [{ share: e.share, since: now, opens: 0 }],
-          opens: 0,
-          lastActivity: now,
-          counted,
-        }),
-        log: append(
-          context.log,
-          now,
-          'connect',
-          `${e.computer}: ${user} connected to ${uncPath(e.share)}${connectAs(e)}.${ipcText}${licence}`,
-          e.computer,
-        ),
-      };
-    }),
-    refuseNotConnected: assign(({ context, event, self }) => {
+    refuseNoUse: assign(({ context, event, self }) => {
       const e = event as ShareEvent;
       const what =
         e.type === 'share.disconnect'
-          ? 'to disconnect'
+          ? e.share === IPC
+            ? ' The implicit IPC$ connection is not a use; connect to IPC$ by name first (Q153070).'
+            : ''
           : e.type === 'file.open'
-            ? '; a file can be opened only over a connection'
-            : '; there is no file to close';
-      return refusal(
+            ? ' A file can be opened only over a connection.'
+            : '';
+      return clientRefusal(
         context,
-        e,
+        e.computer,
         clockNow(self),
-        `Refused: ${e.computer} has no connection to ${uncPath(e.share)}${what}.`,
+        `Refused by ${e.computer}: it has no use of ${uncPath(e.share)}.${what} Nothing reached the server.`,
       );
     }),
-    refuseNoOpenFile: assign(({ context, event, self }) =>
-      refusal(
+    forgetUse: assign(({ context, event, self }) => {
+      const e = event as ShareEvent;
+      return {
+        uses: withUses(
+          context,
+          e.computer,
+          usesOf(context, e.computer).filter((u) => u.share !== e.share),
+        ),
+        log: append(
+          context.log,
+          clockNow(self),
+          'disconnect',
+          `${e.computer} deleted its Disconnected use of ${uncPath(e.share)}; the server had already ended that connection, so nothing reached it.`,
+          e.computer,
+        ),
+      };
+    }),
+    refuseNoOpenFile: assign(({ context, event, self }) => {
+      const e = event as ShareEvent;
+      // Modelling choice: the client knows it holds no open file there; nothing reaches the server.
+      return clientRefusal(
         context,
-        event as ShareEvent,
+        e.computer,
         clockNow(self),
-        `Refused: ${(event as ShareEvent).computer} has no open file on ${uncPath((event as ShareEvent).share)} to close.`,
-      ),
-    ),
+        `Refused by ${e.computer}: it has no open file on ${uncPath(e.share)} to close.`,
+      );
+    }),
+    /** The client let go of its last connection: the session ends (row 11, sessionsLoggedOff). */
     endSession: assign(({ context, event, self }) => {
       const e = event as ShareEvent;
       const now = clockNow(self);
       const session = sessionOf(context, e) as Session;
+      const conn = connectionOf(session, e.share);
+      const simplification =
+        context.version === '4.0' && e.share !== IPC
+          ? ' (A simplification: on NT 4.0 the NetBIOS session lingers about 255 seconds more, Q231795.)'
+          : '';
       return {
         inUse: released(context, session),
         sessions: withSession(context.sessions, e.computer, undefined),
+        uses: withUses(
+          context,
+          e.computer,
+          usesOf(context, e.computer).filter((u) => u.share !== e.share),
+        ),
+        counters: { ...context.counters, sessionsLoggedOff: context.counters.sessionsLoggedOff + 1 },
         log: append(
           context.log,
           now,
           'disconnect',
-          `${disconnected(e, session.account, session.opens)} That was the last share, so the session ended.${releaseText(context, session)}`,
+          `${e.computer}: ${session.account} disconnected from ${uncPath(e.share)}.${closedText(conn?.opens ?? 0)} That was the session's last connection, so the session ended.${simplification}${releaseText(context, session)}`,
           e.computer,
         ),
       };
     }),
+    /** NT 3.5/3.51: the last share goes, the implicit IPC$ stays with no account (Q153066). */
     leaveIpc: assign(({ context, event, self }) => {
       const e = event as ShareEvent;
       const now = clockNow(self);
@@ -357,41 +571,67 @@ export const serverMachine = setup({
           opens: 0,
           lastActivity: now,
         }),
+        uses: withUses(
+          context,
+          e.computer,
+          usesOf(context, e.computer).filter((u) => u.share !== e.share),
+        ),
         log: append(
           context.log,
           now,
           'disconnect',
-          `${disconnected(e, session.account, session.opens)} IPC$ stays connected with no account; Server Manager now shows ${e.computer} as its user, and ${session.counted ? 'the session still holds its licence' : 'the session stays open (no licence counted while License Logging is stopped)'}.`,
+          `${e.computer}: ${session.account} disconnected from ${uncPath(e.share)}.${closedText(session.opens)} IPC$ stays connected with no account; Server Manager now shows ${e.computer} as its user and cannot disconnect it (Q153070), and ${session.counted ? 'the session still holds its licence (Q153066)' : 'the session stays open (no licence counted)'}.`,
           e.computer,
         ),
       };
     }),
-    removeShare: assign(({ context, event, self }) => {
+    removeConnection: assign(({ context, event, self }) => {
       const e = event as ShareEvent;
       const now = clockNow(self);
       const session = sessionOf(context, e) as Session;
-      const conn = connectionOf(session, e.share) as ShareConnection;
+      const conn = connectionOf(session, e.share);
+      const next: Session =
+        e.share === IPC
+          ? { ...session, ipc: 'none', lastActivity: now }
+          : {
+              ...session,
+              shares: session.shares.filter((c) => c !== conn),
+              opens: session.opens - (conn?.opens ?? 0),
+              lastActivity: now,
+            };
       return {
-        sessions: withSession(context.sessions, e.computer, {
-          ...session,
-          shares: session.shares.filter((c) => c !== conn),
-          opens: session.opens - conn.opens,
-          lastActivity: now,
-        }),
-        log: append(context.log, now, 'disconnect', disconnected(e, session.account, conn.opens), e.computer),
+        sessions: withSession(context.sessions, e.computer, next),
+        uses: withUses(
+          context,
+          e.computer,
+          usesOf(context, e.computer).filter((u) => u.share !== e.share),
+        ),
+        log: append(
+          context.log,
+          now,
+          'disconnect',
+          `${e.computer}: ${session.account} disconnected from ${uncPath(e.share)}.${closedText(conn?.opens ?? 0)}`,
+          e.computer,
+        ),
       };
     }),
     openFile: assign(({ context, event, self }) => {
       const e = event as ShareEvent;
       const now = clockNow(self);
-      const session = withOpens(sessionOf(context, e) as Session, e.share, +1, now);
+      const session = sessionOf(context, e) as Session;
+      const next: Session = {
+        ...session,
+        shares: session.shares.map((c) => (c.share === e.share ? { ...c, opens: c.opens + 1 } : c)),
+        opens: session.opens + 1,
+        lastActivity: now,
+      };
       return {
-        sessions: withSession(context.sessions, e.computer, session),
+        sessions: withSession(context.sessions, e.computer, next),
         log: append(
           context.log,
           now,
           'file',
-          `${e.computer}: ${session.account} opened a file on ${uncPath(e.share)} (${files(session.opens)} open in the session).`,
+          `${e.computer}: ${next.account} opened a file on ${uncPath(e.share)} (${files(next.opens)} open in the session).`,
           e.computer,
         ),
       };
@@ -399,18 +639,100 @@ export const serverMachine = setup({
     closeFile: assign(({ context, event, self }) => {
       const e = event as ShareEvent;
       const now = clockNow(self);
-      const session = withOpens(sessionOf(context, e) as Session, e.share, -1, now);
+      const session = sessionOf(context, e) as Session;
+      const next: Session = {
+        ...session,
+        shares: session.shares.map((c) => (c.share === e.share ? { ...c, opens: c.opens - 1 } : c)),
+        opens: session.opens - 1,
+        lastActivity: now,
+      };
       const idle =
-        session.opens === 0 && context.minutes >= 0
-          ? ' Nothing is open now, so the session can go idle.'
-          : '';
+        next.opens === 0 && context.minutes >= 0 ? ' Nothing is open now, so the session can go idle.' : '';
       return {
-        sessions: withSession(context.sessions, e.computer, session),
+        sessions: withSession(context.sessions, e.computer, next),
         log: append(
           context.log,
           now,
           'file',
-          `${e.computer}: ${session.account} closed a file on ${uncPath(e.share)} (${files(session.opens)} open in the session).${idle}`,
+          `${e.computer}: ${next.account} closed a file on ${uncPath(e.share)} (${files(next.opens)} open in the session).${idle}`,
+          e.computer,
+        ),
+      };
+    }),
+    refuseAdminNotListed: assign(({ context, event, self }) => {
+      const e = event as ShareEvent;
+      return {
+        log: append(
+          context.log,
+          clockNow(self),
+          'admin',
+          `Server Manager: ${e.computer} has no connection to ${uncPath(e.share)} to disconnect; nothing changed.`,
+          e.computer,
+        ),
+      };
+    }),
+    refuseAdminLeftover: assign(({ context, event, self }) => {
+      const e = event as ShareEvent;
+      // Q153070: listed under the computer name, the IPC$ cannot be broken in Server Manager.
+      // The source gives no error number.
+      return {
+        log: append(
+          context.log,
+          clockNow(self),
+          'admin',
+          `Server Manager could not disconnect ${e.computer}'s IPC$ connection: it is listed under the computer name, not an account, and cannot be broken there (Q153070). Autodisconnect will drop it, unless turned off; nothing changed.`,
+          e.computer,
+        ),
+      };
+    }),
+    /** Server Manager closes the session's last connection: the session ends (sessionsForcedOff). */
+    forceOff: assign(({ context, event, self }) => {
+      const e = event as ShareEvent;
+      const session = sessionOf(context, e) as Session;
+      return {
+        ...dropped(context, session),
+        counters: { ...context.counters, sessionsForcedOff: context.counters.sessionsForcedOff + 1 },
+        log: append(
+          context.log,
+          clockNow(self),
+          'admin',
+          `Server Manager disconnected ${e.computer}'s connection to ${uncPath(e.share)}.${closedText(connectionOf(session, e.share)?.opens ?? 0)} It was the session's last connection, so the session ended (Sessions Forced Off).${releaseText(context, session)} ${e.computer} keeps its uses, now Disconnected.`,
+          e.computer,
+        ),
+      };
+    }),
+    /**
+     * Server Manager closes one connection listed under an account (Q153070), its open files
+     * with it. Not the client's activity: the idle time runs on. Modelling choice: the session
+     * keeps its account even when only the implicit IPC$ is left, since the client let go of
+     * nothing; the client's use of the share turns Disconnected.
+     */
+    adminClose: assign(({ context, event, self }) => {
+      const e = event as ShareEvent;
+      const session = sessionOf(context, e) as Session;
+      const conn = connectionOf(session, e.share);
+      const next: Session =
+        e.share === IPC
+          ? { ...session, ipc: 'none' }
+          : {
+              ...session,
+              shares: session.shares.filter((c) => c !== conn),
+              opens: session.opens - (conn?.opens ?? 0),
+            };
+      return {
+        sessions: withSession(context.sessions, e.computer, next),
+        uses: withUses(
+          context,
+          e.computer,
+          usesOf(context, e.computer).map((u) =>
+            u.share === e.share && u.status === 'OK' ? { ...u, status: 'Disconnected' as const } : u,
+          ),
+        ),
+        log: append(
+          context.log,
+          clockNow(self),
+          'admin',
+          `Server Manager disconnected ${e.computer}'s connection to ${uncPath(e.share)}, listed under ${session.account}.${closedText(conn?.opens ?? 0)} The session goes on with its other connections.`,
           e.computer,
         ),
       };
@@ -420,6 +742,7 @@ export const serverMachine = setup({
       for (const [computer, s] of Object.entries(context.sessions)) {
         sessions[computer] = s?.counted ? { ...s, counted: false } : s;
       }
+      // Q153066's instant workaround, taken at its word: nothing is counted while stopped.
       return {
         logging: false,
         inUse: 0,
@@ -428,7 +751,7 @@ export const serverMachine = setup({
           context.log,
           clockNow(self),
           'licensing',
-          'License Logging service stopped: no licences are counted now (0 in use) and nobody is refused for lack of one.',
+          'License Logging service stopped: no licences are counted now (0 in use) and nobody is refused for lack of one (Q153066).',
         ),
       };
     }),
@@ -451,7 +774,7 @@ export const serverMachine = setup({
           context.log,
           clockNow(self),
           'licensing',
-          `License Logging service started: ${counted} (${licenceText(inUse, context.limit)}).`,
+          `License Logging service started: ${counted} (${licenceText(inUse, context.limit)}). Counting the sessions already open is a modelling choice; no source says how the service recounts.`,
         ),
       };
     }),
@@ -465,33 +788,69 @@ export const serverMachine = setup({
           : 'License Logging service is already running; nothing changed.',
       ),
     })),
+    noteNoLicensing: assign(({ context, event, self }) => ({
+      log: append(
+        context.log,
+        clockNow(self),
+        'licensing',
+        event.type === 'licensing.limit'
+          ? 'NT Server 3.5 has no per-server licence limit (licensing arrived with 3.51, Q122925); nothing changed.'
+          : 'NT Server 3.5 has no License Logging service (it arrived with 3.51, Q122925); nothing changed.',
+      ),
+    })),
+    setLimit: assign(({ context, event, self }) => {
+      const limit = (event as LimitEvent).licenses;
+      const over =
+        context.logging && context.inUse > limit
+          ? ` ${context.inUse} sessions are open, more than the new limit: they stay, and new sessions are refused until fewer than ${limit} are in use.`
+          : '';
+      return {
+        limit,
+        log: append(
+          context.log,
+          clockNow(self),
+          'licensing',
+          `Control Panel Licensing: ${limit} concurrent connection${limit === 1 ? '' : 's'} per server from now on (${licenceText(context.inUse, limit)}; Q149522).${over}`,
+        ),
+      };
+    }),
     setAutodisconnect: assign(({ context, event, self }) => {
       const minutes = (event as Extract<SimEvent, { type: 'autodisconnect.set' }>).minutes;
       const text =
         minutes < 0
           ? 'Autodisconnect turned off (-1): idle sessions are never dropped.'
           : minutes === 0
-            ? 'Autodisconnect set to 0 minutes: sessions with no open files are dropped at once.'
-            : `Autodisconnect set to ${minutes} minute${minutes === 1 ? '' : 's'}; time a session has already spent idle counts toward the new value.`;
+            ? `Autodisconnect set to 0 minutes: it is not off; sessions with nothing open are dropped after ${AUTODISCONNECT_ZERO_MS / 1000} seconds idle (Q138365 says "within a few seconds"; the number is a modelling choice).`
+            : `Autodisconnect set to ${minutesText(minutes)}; time a session has already spent idle counts toward the new value.`;
       return {
         minutes,
         log: append(context.log, clockNow(self), 'config', text),
       };
     }),
+    /** Q138365: idle sessions go, IPC$ included; Q159600: counted as timed out and errored out. */
     autodisconnect: assign(({ context, event }) => {
       const e = event as IdleEvent;
       const session = sessionOf(context, e) as Session;
       const idle =
-        context.minutes === 0 ? 'had nothing open' : `was idle for ${minutesText(context.minutes)}`;
+        context.minutes === 0
+          ? `had nothing open for ${AUTODISCONNECT_ZERO_MS / 1000} seconds (autodisconnect 0)`
+          : `was idle for ${minutesText(context.minutes)}`;
+      const uses = usesOf(context, e.computer).some((u) => u.status === 'OK')
+        ? ` ${e.computer} keeps its uses, now Disconnected; the next access reconnects.`
+        : '';
       return {
-        inUse: released(context, session),
-        sessions: withSession(context.sessions, e.computer, undefined),
+        ...dropped(context, session),
         armed: { ...context.armed, [e.computer]: undefined },
+        counters: {
+          ...context.counters,
+          sessionsTimedOut: context.counters.sessionsTimedOut + 1,
+          sessionsErroredOut: context.counters.sessionsErroredOut + 1,
+        },
         log: append(
           context.log,
           e.due,
           'autodisconnect',
-          `Autodisconnect: ${e.computer}'s session ${idle} and was dropped, ${session.ipc ? 'IPC$ included' : 'with all its connections'}.${releaseText(context, session)}`,
+          `Autodisconnect: ${e.computer}'s session ${idle} and was dropped, ${session.ipc !== 'none' ? 'IPC$ included' : 'with all its connections'}.${releaseText(context, session)} Sessions Timed Out and Sessions Errored Out both go up (Q159600).${uses}`,
           e.computer,
         ),
       };
@@ -532,9 +891,11 @@ export const serverMachine = setup({
     version: input.version,
     limit: input.licenseLimit,
     minutes: input.autodisconnectMinutes,
-    logging: input.licenseLogging,
+    logging: hasLicensing(input.version) && input.licenseLogging,
     inUse: 0,
     sessions: {},
+    uses: {},
+    counters: { sessionsTimedOut: 0, sessionsErroredOut: 0, sessionsForcedOff: 0, sessionsLoggedOff: 0 },
     armed: {},
     log: null,
   }),
@@ -543,40 +904,63 @@ export const serverMachine = setup({
   always: { guard: 'idleCheckMissing', actions: 'armIdle' },
   on: {
     'share.connect': [
-      { guard: 'credentialConflict', actions: ['refuseCredentialConflict'] },
-      { guard: 'alreadyConnected', actions: ['noteAlreadyConnected'] },
+      { guard: 'credentialConflict', actions: 'refuseCredentialConflict' },
+      { guard: 'useOk', actions: 'noteAlreadyConnected' },
       { guard: 'licenceExhausted', actions: 'refuseLicence' },
-      { guard: 'accessDenied', actions: ['refuseAccess'] },
-      { guard: 'hasSession', actions: ['addShare'] },
-      { actions: ['openSession'] },
+      { guard: 'accessDenied', actions: 'refuseAccess' },
+      { actions: 'connect' },
     ],
     'share.disconnect': [
-      { guard: 'notConnected', actions: ['refuseNotConnected'] },
-      { guard: 'lastShareOn40', actions: ['endSession'] },
-      { guard: 'lastShare', actions: ['leaveIpc'] },
-      { actions: ['removeShare'] },
+      { guard: 'noUse', actions: 'refuseNoUse' },
+      { guard: 'useDisconnected', actions: 'forgetUse' },
+      { guard: 'leavesLeftover', actions: 'leaveIpc' },
+      { guard: 'lastConnection', actions: 'endSession' },
+      { actions: 'removeConnection' },
     ],
-    'file.open': [{ guard: 'notConnected', actions: ['refuseNotConnected'] }, { actions: ['openFile'] }],
-    'file.close': [
-      { guard: 'notConnected', actions: ['refuseNotConnected'] },
-      { guard: 'noOpenFile', actions: ['refuseNoOpenFile'] },
-      { actions: ['closeFile'] },
+    'file.open': [
+      { guard: 'noUse', actions: 'refuseNoUse' },
+      { guard: 'useOk', actions: 'openFile' },
+      // A Disconnected use reconnects transparently first (Q102967, Q159600).
+      { guard: 'licenceExhausted', actions: 'refuseLicence' },
+      { guard: 'accessDenied', actions: 'refuseAccess' },
+      { actions: ['connect', 'openFile'] },
     ],
-    'licensing.stop': [{ guard: 'logging', actions: 'stopLogging' }, { actions: 'noteLicensingUnchanged' }],
-    'licensing.start': [{ guard: 'logging', actions: 'noteLicensingUnchanged' }, { actions: 'startLogging' }],
+    'file.close': [{ guard: 'noOpenFile', actions: 'refuseNoOpenFile' }, { actions: 'closeFile' }],
+    'admin.disconnect': [
+      { guard: 'notListed', actions: 'refuseAdminNotListed' },
+      { guard: 'leftoverIpc', actions: 'refuseAdminLeftover' },
+      { guard: 'lastConnection', actions: 'forceOff' },
+      { actions: 'adminClose' },
+    ],
+    'licensing.stop': [
+      { guard: 'noLicensing', actions: 'noteNoLicensing' },
+      { guard: 'logging', actions: 'stopLogging' },
+      { actions: 'noteLicensingUnchanged' },
+    ],
+    'licensing.start': [
+      { guard: 'noLicensing', actions: 'noteNoLicensing' },
+      { guard: 'logging', actions: 'noteLicensingUnchanged' },
+      { actions: 'startLogging' },
+    ],
+    'licensing.limit': [{ guard: 'noLicensing', actions: 'noteNoLicensing' }, { actions: 'setLimit' }],
     'autodisconnect.set': { actions: ['setAutodisconnect', 'rearmAll'] },
     'session.idle': [{ guard: 'idleExpired', actions: 'autodisconnect' }, { actions: 'disarmIdle' }],
+    'clock.resume': { actions: 'rearmAll' },
   },
 });
 
 /**
  * When the session's autodisconnect falls due (possibly already past, just after the value
- * was lowered), or undefined when it cannot: open files, or autodisconnect off. A pending idle check that fires early re-arms for this time, so
- * activity never has to cancel timers; simulate() steps the clock through `armed`.
+ * was lowered), or undefined when it cannot: open files keep a session (Q138365, MS-CIFS
+ * 3.3.6.2), or autodisconnect is off (-1). A pending idle check that fires early re-arms for
+ * this time, so activity never has to cancel timers; simulate() steps the clock through `armed`.
  */
-export function idleDeadline(context: ServerContext, session: Session): number | undefined {
+export function idleDeadline(
+  context: Pick<ServerContext, 'minutes'>,
+  session: Pick<Session, 'opens' | 'lastActivity'>,
+): number | undefined {
   if (session.opens > 0 || context.minutes < 0) return undefined;
-  return session.lastActivity + context.minutes * MINUTE;
+  return session.lastActivity + (context.minutes === 0 ? AUTODISCONNECT_ZERO_MS : context.minutes * MINUTE);
 }
 
 /** A computer whose session can idle out but has no idle check scheduled. */
@@ -588,14 +972,6 @@ function unarmed(context: ServerContext): string | undefined {
     }
   }
   return undefined;
-}
-
-function files(n: number): string {
-  return `${n} file${n === 1 ? '' : 's'}`;
-}
-
-function minutesText(n: number): string {
-  return `${n} minute${n === 1 ? '' : 's'}`;
 }
 
 /** Flattens the persistent log, oldest first. */

@@ -1,7 +1,26 @@
 import { createActor, SimulatedClock } from 'xstate';
-import { logEntries, MINUTE, type ServerContext, serverMachine } from './server';
+import {
+  hasLicensing,
+  idleDeadline,
+  logEntries,
+  type ServerContext,
+  type Session,
+  serverMachine,
+} from './server';
 import { type NormalConfig, normalizeConfig, validateTape, validateUntil } from './validate';
-import { type ConnectionView, IPC, type ServerConfig, type ServerView, type TapeEntry, world } from './world';
+import {
+  type ClientView,
+  type ConnectionView,
+  IPC,
+  type LicenseService,
+  type LogEntry,
+  type ServerConfig,
+  type ServerView,
+  type SessionState,
+  type SessionView,
+  type TapeEntry,
+  world,
+} from './world';
 
 function lastAt(tape: readonly TapeEntry[]): number {
   return tape.length ? tape[tape.length - 1].at : 0;
@@ -46,21 +65,55 @@ function earliest(armed: ServerContext['armed']): number | undefined {
   return min;
 }
 
-export function toView(context: ServerContext, now: number): ServerView {
+function sessionState(session: Session | undefined): SessionState {
+  if (!session) return 'none';
+  if (session.account === null) return 'leftover';
+  if (session.shares.length === 0 && session.ipc === 'explicit') return 'explicit-ipc';
+  return 'holding';
+}
+
+export function toView(context: ServerContext, now: number, log?: LogEntry[]): ServerView {
   const connections: ConnectionView[] = [];
-  for (const { name } of world.computers) {
+  const sessions: SessionView[] = [];
+  const clients: ClientView[] = [];
+  for (const { name, loggedOn } of world.computers) {
     const session = context.sessions[name];
-    if (!session) continue;
+    clients.push({
+      computer: name,
+      loggedOn,
+      uses: (context.uses[name] ?? []).map((u) => ({ share: u.share, account: u.account, status: u.status })),
+    });
+    if (!session) {
+      sessions.push({
+        computer: name,
+        state: 'none',
+        account: null,
+        opens: 0,
+        idleMs: 0,
+        autodisconnectAt: null,
+        licensed: false,
+      });
+      continue;
+    }
     const shownUser = session.account ?? name;
     const idleMs = now - session.lastActivity;
-    if (session.ipc) {
+    sessions.push({
+      computer: name,
+      state: sessionState(session),
+      account: session.account,
+      opens: session.opens,
+      idleMs,
+      autodisconnectAt: idleDeadline(context, session) ?? null,
+      licensed: session.counted,
+    });
+    if (session.ipc !== 'none') {
       connections.push({
         computer: name,
         share: IPC,
         shownUser,
         account: session.account,
         opens: 0,
-        connectedMs: now - session.since,
+        connectedMs: now - session.ipcSince,
         idleMs,
       });
     }
@@ -76,12 +129,20 @@ export function toView(context: ServerContext, now: number): ServerView {
       });
     }
   }
+  const service: LicenseService = !hasLicensing(context.version)
+    ? 'absent'
+    : context.logging
+      ? 'running'
+      : 'stopped';
   return {
     now,
     connections,
-    licenses: { inUse: context.inUse, limit: context.limit, logging: context.logging },
+    licenses: { inUse: context.inUse, limit: context.limit, logging: context.logging, service },
+    clients,
+    sessions,
+    counters: { ...context.counters },
     autodisconnectMinutes: context.minutes,
-    log: logEntries(context.log),
+    log: log ?? logEntries(context.log),
   };
 }
 
@@ -113,12 +174,130 @@ export function nextAutodisconnect(config: ServerConfig, tape: TapeEntry[], t: n
     if (entry.kind === 'autodisconnect') best = entry.at;
   }
   if (best !== null) return best;
-  if (context.minutes < 0) return null;
   for (const { name } of world.computers) {
     const session = context.sessions[name];
-    if (!session || session.opens > 0) continue;
-    const due = Math.max(session.lastActivity + context.minutes * MINUTE, end);
+    const deadline = session && idleDeadline(context, session);
+    if (deadline === undefined) continue;
+    const due = Math.max(deadline, end);
     if (due > t && (best === null || due < best)) best = due;
   }
   return best;
+}
+
+export interface TimelineOptions {
+  /** Keep a checkpoint every this many tape entries (default 32). */
+  everyEntries?: number;
+  /** And at least every this many simulated ms when the clock runs on without entries (default 10 min). */
+  everyMs?: number;
+}
+
+export interface Timeline {
+  /** The view at `t`; deep-equals simulate(config, tape, t). Throws SimulationInputError for a bad `t`. */
+  viewAt(t: number): ServerView;
+  /** Checkpoints kept so far (for tests and benchmarks). */
+  readonly checkpoints: number;
+}
+
+interface Checkpoint {
+  /** Tape entries applied. */
+  readonly index: number;
+  readonly time: number;
+  readonly context: ServerContext;
+}
+
+/**
+ * Replay that scales (incremental simulate): the same machine, advanced forward from the last
+ * state asked for, and restored from the nearest earlier checkpoint when asked for an earlier
+ * time, so no frame replays the whole tape. Contexts are immutable and share structure, so a
+ * checkpoint is a reference, not a copy. simulate() stays the definition: for every t,
+ * viewAt(t) deep-equals simulate(config, tape, t) (a property test checks it).
+ */
+export function createTimeline(
+  config: ServerConfig,
+  tape: TapeEntry[],
+  options: TimelineOptions = {},
+): Timeline {
+  const normal = normalizeConfig(config);
+  validateTape(tape);
+  const entries = tape.slice();
+  const everyEntries = Math.max(1, options.everyEntries ?? 32);
+  const everyMs = Math.max(1, options.everyMs ?? 10 * 60_000);
+  const checkpoints: Checkpoint[] = [];
+  let clock = new SimulatedClock();
+  let actor = createActor(serverMachine, { clock, input: normal });
+  actor.start();
+  let index = 0;
+  let time = 0;
+  checkpoints.push({ index: 0, time: 0, context: actor.getSnapshot().context });
+  // The last view's log, reused while the log does not change (no garbage per frame).
+  let logNode: ServerContext['log'] | undefined;
+  let logArray: LogEntry[] = [];
+
+  const restore = (point: Checkpoint): void => {
+    actor.stop();
+    clock = new SimulatedClock();
+    clock.set(point.time);
+    actor = createActor(serverMachine, {
+      clock,
+      input: normal,
+      snapshot: serverMachine.resolveState({ value: {}, context: { ...point.context, armed: {} } }),
+    });
+    actor.start();
+    actor.send({ type: 'clock.resume' });
+    index = point.index;
+    time = point.time;
+  };
+
+  const checkpoint = (): void => {
+    const last = checkpoints[checkpoints.length - 1];
+    if (time <= last.time && index <= last.index) return;
+    if (index - last.index >= everyEntries || time - last.time >= everyMs) {
+      if (time >= last.time) checkpoints.push({ index, time, context: actor.getSnapshot().context });
+    }
+  };
+
+  const advance = (to: number): void => {
+    for (;;) {
+      const next = earliest(actor.getSnapshot().context.armed);
+      if (next === undefined || next > to || next < clock.now()) break;
+      clock.set(next);
+      if (earliest(actor.getSnapshot().context.armed) === next) break;
+    }
+    clock.set(to);
+    time = to;
+  };
+
+  return {
+    get checkpoints() {
+      return checkpoints.length;
+    },
+    viewAt(t: number): ServerView {
+      const until = validateUntil(t);
+      if (until < time) {
+        // The latest checkpoint at or before `until` (binary search: checkpoints are in time order).
+        let lo = 0;
+        let hi = checkpoints.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (checkpoints[mid].time <= until) lo = mid;
+          else hi = mid - 1;
+        }
+        restore(checkpoints[lo]);
+      }
+      while (index < entries.length && entries[index].at <= until) {
+        advance(entries[index].at);
+        actor.send(entries[index].event);
+        index++;
+        checkpoint();
+      }
+      advance(until);
+      checkpoint();
+      const context = actor.getSnapshot().context;
+      if (context.log !== logNode) {
+        logNode = context.log;
+        logArray = logEntries(context.log);
+      }
+      return toView(context, until, logArray);
+    },
+  };
 }

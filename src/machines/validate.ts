@@ -1,6 +1,6 @@
+import { EVENT_TYPES, EVENTS, type ShareRule } from './events';
 import {
   diskShares,
-  EVENT_TYPES,
   findAccount,
   findComputer,
   findShare,
@@ -106,13 +106,9 @@ export function normalizeConfig(config: ServerConfig): NormalConfig {
   }
   let licenseLimit = DEFAULT_CONFIG.licenseLimit;
   if (config.licenseLimit !== undefined) {
-    const n = config.licenseLimit;
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > LICENSE_LIMIT_MAX) {
-      throw new SimulationInputError(
-        `Configuration: licence limit ${String(n)} is not valid; use a whole number from 1 to ${LICENSE_LIMIT_MAX}.`,
-      );
-    }
-    licenseLimit = n;
+    const problem = licenceProblem(config.licenseLimit);
+    if (problem) throw new SimulationInputError(`Configuration: ${problem}`);
+    licenseLimit = config.licenseLimit;
   }
   let licenseLogging = DEFAULT_CONFIG.licenseLogging;
   if (config.licenseLogging !== undefined) {
@@ -124,6 +120,14 @@ export function normalizeConfig(config: ServerConfig): NormalConfig {
     licenseLogging = config.licenseLogging;
   }
   return { version, autodisconnectMinutes, licenseLimit, licenseLogging };
+}
+
+/** Why a per-server licence count is not one Control Panel Licensing accepts, or null. */
+export function licenceProblem(n: unknown): string | null {
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > LICENSE_LIMIT_MAX) {
+    return `licence limit ${String(n)} is not valid; use a whole number from 1 to ${LICENSE_LIMIT_MAX}.`;
+  }
+  return null;
 }
 
 function lower(sentence: string): string {
@@ -156,16 +160,13 @@ function checkComputer(i: number, entry: unknown, computer: unknown): void {
   }
 }
 
-function checkShare(i: number, entry: unknown, share: unknown): void {
-  if (typeof share === 'string' && findShare(share)?.ipc) {
-    fail(
-      i,
-      entry,
-      `${share} cannot be named on a tape: the server makes that connection itself. Use ${list(diskShares)}.`,
-    );
+function checkShare(i: number, entry: unknown, share: unknown, rule: ShareRule): void {
+  if (rule === 'disk' && typeof share === 'string' && findShare(share)?.ipc) {
+    fail(i, entry, `${share} holds no files to open or close; use ${list(diskShares)}.`);
   }
   if (typeof share !== 'string' || !findShare(share)) {
-    fail(i, entry, `unknown share ${JSON.stringify(share ?? null)}; known shares are ${list(diskShares)}.`);
+    const known = rule === 'disk' ? diskShares : world.shares.map((s) => s.name);
+    fail(i, entry, `unknown share ${JSON.stringify(share ?? null)}; known shares are ${list(known)}.`);
   }
 }
 
@@ -194,31 +195,22 @@ export function validateEntry(i: number, entry: unknown, previousAt: number): Ta
       `unknown event type ${JSON.stringify(type ?? null)}; known types are ${list(EVENT_TYPES)}.`,
     );
   }
-  switch (type as SimEvent['type']) {
-    case 'share.connect':
-      checkComputer(i, entry, e.computer);
-      checkShare(i, entry, e.share);
-      if (e.user !== undefined && (typeof e.user !== 'string' || !findAccount(e.user))) {
-        fail(
-          i,
-          entry,
-          `unknown account ${JSON.stringify(e.user)}; known accounts are ${list(world.accounts.map((a) => a.name))}.`,
-        );
-      }
-      break;
-    case 'share.disconnect':
-    case 'file.open':
-    case 'file.close':
-      checkComputer(i, entry, e.computer);
-      checkShare(i, entry, e.share);
-      break;
-    case 'autodisconnect.set': {
-      const check = validateAutodisconnect(e.minutes as number);
-      if (!check.ok) fail(i, entry, lower(check.reason));
-      break;
-    }
-    default:
-      break;
+  const spec = EVENTS[type as SimEvent['type']];
+  if (spec.computer) checkComputer(i, entry, e.computer);
+  if (spec.share) checkShare(i, entry, e.share, spec.share);
+  if (spec.user && e.user !== undefined && (typeof e.user !== 'string' || !findAccount(e.user))) {
+    fail(
+      i,
+      entry,
+      `unknown account ${JSON.stringify(e.user)}; known accounts are ${list(world.accounts.map((a) => a.name))}.`,
+    );
+  }
+  if (spec.param?.field === 'minutes') {
+    const check = validateAutodisconnect(e.minutes as number);
+    if (!check.ok) fail(i, entry, lower(check.reason));
+  } else if (spec.param?.field === 'licenses') {
+    const problem = licenceProblem(e.licenses);
+    if (problem) fail(i, entry, problem);
   }
   return entry as TapeEntry;
 }

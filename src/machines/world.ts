@@ -6,7 +6,7 @@ export interface ServerConfig {
   version: NtVersion;
   /** Default 15; integer -1..65535; -1 = never. */
   autodisconnectMinutes?: number;
-  /** Per-server concurrent licences, default 5. */
+  /** Per-server concurrent licences at t = 0, default 5; integer 1..9999. */
   licenseLimit?: number;
   /** License Logging service running at t = 0, default true. */
   licenseLogging?: boolean;
@@ -19,19 +19,13 @@ export type SimEvent =
   | { type: 'file.close'; computer: string; share: string }
   | { type: 'licensing.stop' }
   | { type: 'licensing.start' }
-  | { type: 'autodisconnect.set'; minutes: number };
+  | { type: 'autodisconnect.set'; minutes: number }
+  /** Control Panel Licensing: per-server concurrent licences from this moment, 1..9999. */
+  | { type: 'licensing.limit'; licenses: number }
+  /** Server Manager's Disconnect on one listed connection. */
+  | { type: 'admin.disconnect'; computer: string; share: string };
 
 export type SimEventType = SimEvent['type'];
-
-export const EVENT_TYPES: readonly SimEventType[] = [
-  'share.connect',
-  'share.disconnect',
-  'file.open',
-  'file.close',
-  'licensing.stop',
-  'licensing.start',
-  'autodisconnect.set',
-];
 
 export interface TapeEntry {
   /** ms from t = 0, non-decreasing along the tape. */
@@ -47,7 +41,8 @@ export type LogKind =
   | 'autodisconnect'
   | 'licensing'
   | 'config'
-  | 'session';
+  | 'session'
+  | 'admin';
 
 export interface LogEntry {
   at: number;
@@ -71,10 +66,61 @@ export interface ConnectionView {
   idleMs: number;
 }
 
+/** A use in a workstation's `net use` list. The implicit IPC$ is never one. */
+export interface UseView {
+  share: string;
+  account: string;
+  /** Disconnected: the server ended the session; the next access reconnects. */
+  status: 'OK' | 'Disconnected';
+}
+
+export interface ClientView {
+  computer: string;
+  loggedOn: string;
+  uses: UseView[];
+}
+
+/**
+ * Where a computer's session with the server stands, for pictures and statecharts:
+ * - none: no session;
+ * - holding: a session carrying an account, with at least one connection listed under it;
+ * - leftover: only the implicit IPC$ is left, with no account (listed under the computer
+ *   name; NT 3.5 and 3.51, Q153066);
+ * - explicit-ipc: the only connection is an IPC$ the client connected to by name (Q153070).
+ */
+export type SessionState = 'none' | 'holding' | 'leftover' | 'explicit-ipc';
+
+export interface SessionView {
+  computer: string;
+  state: SessionState;
+  account: string | null;
+  opens: number;
+  idleMs: number;
+  /** When autodisconnect will drop the session if nothing happens, or null (off, open files). */
+  autodisconnectAt: number | null;
+  /** Holds a licence. */
+  licensed: boolean;
+}
+
+/** Performance Monitor, Server object (Q159600). */
+export interface Counters {
+  sessionsTimedOut: number;
+  sessionsErroredOut: number;
+  sessionsForcedOff: number;
+  sessionsLoggedOff: number;
+}
+
+export type LicenseService = 'running' | 'stopped' | 'absent';
+
 export interface ServerView {
   now: number;
   connections: ConnectionView[];
-  licenses: { inUse: number; limit: number; logging: boolean };
+  licenses: { inUse: number; limit: number; logging: boolean; service: LicenseService };
+  /** Each workstation's `net use` list, in world order. */
+  clients: ClientView[];
+  /** Each workstation's session state, in world order (state 'none' included). */
+  sessions: SessionView[];
+  counters: Counters;
   /** The autodisconnect value in force at `now`, in minutes (-1 = never). */
   autodisconnectMinutes: number;
   log: LogEntry[];
@@ -94,7 +140,7 @@ export interface Share {
   readonly name: string;
   /** 'everyone' or 'administrators'. */
   readonly access: 'everyone' | 'administrators';
-  /** The IPC$ share: made by the server itself, never named on a tape. */
+  /** The IPC$ share: connected implicitly by the server; a tape may name it to connect explicitly (Q153070). */
   readonly ipc: boolean;
 }
 
@@ -125,7 +171,7 @@ export const world: World = {
   ],
 };
 
-/** Shares a tape entry may name (every share but IPC$). */
+/** The disk shares (every share but IPC$): what files can be opened on. */
 export const diskShares: readonly string[] = world.shares.filter((s) => !s.ipc).map((s) => s.name);
 
 export function findComputer(name: string): Computer | undefined {

@@ -31,12 +31,32 @@ describe('bad tape entries throw SimulationInputError naming the entry', () => {
     [
       'unknown share',
       { at: MIN, event: connect('WKS1', 'DATA') },
-      /Tape entry 2 .*unknown share "DATA"; known shares are PUBLIC, TOOLS/,
+      /Tape entry 2 .*unknown share "DATA"; known shares are IPC\$, PUBLIC, TOOLS/,
     ],
     [
-      'IPC$ named on the tape',
-      { at: MIN, event: connect('WKS1', 'IPC$') },
-      /Tape entry 2 .*IPC\$ cannot be named/,
+      'a file opened on IPC$',
+      { at: MIN, event: { type: 'file.open', computer: 'WKS1', share: 'IPC$' } },
+      /Tape entry 2 .*IPC\$ holds no files to open or close; use PUBLIC, TOOLS\./,
+    ],
+    [
+      'licensing.limit of 0',
+      { at: MIN, event: { type: 'licensing.limit', licenses: 0 } },
+      /Tape entry 2 .*licence limit 0 is not valid; use a whole number from 1 to 9999\./,
+    ],
+    [
+      'licensing.limit not an integer',
+      { at: MIN, event: { type: 'licensing.limit', licenses: 2.5 } },
+      /Tape entry 2 .*licence limit 2\.5 is not valid/,
+    ],
+    [
+      'licensing.limit above 9999',
+      { at: MIN, event: { type: 'licensing.limit', licenses: 10000 } },
+      /Tape entry 2 .*licence limit 10000 is not valid/,
+    ],
+    [
+      'admin.disconnect of an unknown computer',
+      { at: MIN, event: { type: 'admin.disconnect', computer: 'WKS3', share: 'PUBLIC' } },
+      /Tape entry 2 \(at 60000 ms, admin\.disconnect\): unknown computer "WKS3"/,
     ],
     [
       'unknown user',

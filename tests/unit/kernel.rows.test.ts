@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { type NtVersion, simulate } from '../../src/machines';
+import { AUTODISCONNECT_ZERO_MS, type NtVersion, simulate } from '../../src/machines';
 import { close, connect, disconnect, MIN, open, SEC, tape } from './helpers';
 
 const versions: NtVersion[] = ['3.5', '3.51', '4.0'];
 
 describe.each(versions)('NT %s', (version) => {
   const lingers = version !== '4.0';
+  // NT 3.5 has no License Logging service and no per-server limit (Q122925).
+  const licensing = version !== '3.5';
+  const itLicensing = it.runIf(licensing);
   const shares = (view: ReturnType<typeof simulate>, computer = 'WKS1') =>
     view.connections.filter((c) => c.computer === computer).map((c) => c.share);
 
@@ -35,14 +38,14 @@ describe.each(versions)('NT %s', (version) => {
       expect(view.connections).toEqual([
         expect.objectContaining({ computer: 'WKS1', share: 'IPC$', account: null, shownUser: 'WKS1' }),
       ]);
-      expect(view.licenses.inUse).toBe(1);
+      expect(view.licenses.inUse).toBe(licensing ? 1 : 0);
     } else {
       expect(view.connections).toEqual([]);
       expect(view.licenses.inUse).toBe(0);
     }
   });
 
-  it('row 4: licensing counts sessions, not shares', () => {
+  itLicensing('row 4: licensing counts sessions, not shares', () => {
     const view = simulate(
       { version },
       tape(
@@ -52,10 +55,10 @@ describe.each(versions)('NT %s', (version) => {
       ),
     );
 
-    expect(view.licenses).toEqual({ inUse: 2, limit: 5, logging: true });
+    expect(view.licenses).toEqual({ inUse: 2, limit: 5, logging: true, service: 'running' });
   });
 
-  it('row 4: a new session over the limit is refused with error 71', () => {
+  itLicensing('row 4: a new session over the limit is refused with error 71', () => {
     const view = simulate(
       { version, licenseLimit: 1 },
       tape([0, connect('WKS1', 'PUBLIC')], [SEC, connect('WKS2', 'PUBLIC')]),
@@ -66,7 +69,7 @@ describe.each(versions)('NT %s', (version) => {
     expect(view.log.at(-1)?.text).toContain('1 of 1 in use');
   });
 
-  it('row 4: Administrator over the limit is let in and counted', () => {
+  itLicensing('row 4: Administrator over the limit is let in and counted', () => {
     const view = simulate(
       { version, licenseLimit: 1 },
       tape([0, connect('WKS1', 'PUBLIC')], [SEC, connect('WKS2', 'TOOLS', 'Administrator')]),
@@ -76,17 +79,17 @@ describe.each(versions)('NT %s', (version) => {
     expect(view.licenses.inUse).toBe(2);
   });
 
-  it('row 4: with License Logging stopped nothing is counted or refused', () => {
+  itLicensing('row 4: with License Logging stopped nothing is counted or refused', () => {
     const view = simulate(
       { version, licenseLimit: 1, licenseLogging: false },
       tape([0, connect('WKS1', 'PUBLIC')], [SEC, connect('WKS2', 'PUBLIC')]),
     );
 
-    expect(view.licenses).toEqual({ inUse: 0, limit: 1, logging: false });
+    expect(view.licenses).toEqual({ inUse: 0, limit: 1, logging: false, service: 'stopped' });
     expect(shares(view, 'WKS2')).toContain('PUBLIC');
   });
 
-  it('row 4: stopping the service frees the licence and lets the refused user in', () => {
+  itLicensing('row 4: stopping the service frees the licence and lets the refused user in', () => {
     const view = simulate(
       { version, licenseLimit: 1 },
       tape(
@@ -102,7 +105,7 @@ describe.each(versions)('NT %s', (version) => {
     expect(shares(view, 'WKS2')).toContain('PUBLIC');
   });
 
-  it('row 4: starting the service again counts the sessions open at that moment', () => {
+  itLicensing('row 4: starting the service again counts the sessions open at that moment', () => {
     const view = simulate(
       { version, licenseLimit: 1, licenseLogging: false },
       tape(
@@ -112,7 +115,7 @@ describe.each(versions)('NT %s', (version) => {
       ),
     );
 
-    expect(view.licenses).toEqual({ inUse: 2, limit: 1, logging: true });
+    expect(view.licenses).toEqual({ inUse: 2, limit: 1, logging: true, service: 'running' });
   });
 
   it('row 4: a session that ends releases its licence', () => {
@@ -186,14 +189,20 @@ describe.each(versions)('NT %s', (version) => {
     expect(shares(view)).toContain('PUBLIC');
   });
 
-  it('row 5: 0 drops a session with nothing open at the same instant', () => {
-    const view = simulate({ version, autodisconnectMinutes: 0 }, tape([5 * SEC, connect('WKS1', 'PUBLIC')]));
+  it('row 5: 0 drops a session after AUTODISCONNECT_ZERO_MS idle, never at the instant it is made', () => {
+    const t = tape([5 * SEC, connect('WKS1', 'PUBLIC')]);
+    const config = { version, autodisconnectMinutes: 0 };
 
+    expect(shares(simulate(config, t))).toContain('PUBLIC');
+    expect(shares(simulate(config, t, 5 * SEC + AUTODISCONNECT_ZERO_MS - 1))).toContain('PUBLIC');
+    const view = simulate(config, t, 5 * SEC + AUTODISCONNECT_ZERO_MS);
     expect(view.connections).toEqual([]);
     expect(view.log.map((l) => [l.kind, l.at])).toEqual([
       ['connect', 5 * SEC],
-      ['autodisconnect', 5 * SEC],
+      ['autodisconnect', 5 * SEC + AUTODISCONNECT_ZERO_MS],
     ]);
+    expect(AUTODISCONNECT_ZERO_MS).toBeGreaterThanOrEqual(5 * SEC);
+    expect(AUTODISCONNECT_ZERO_MS).toBeLessThanOrEqual(30 * SEC);
   });
 
   it('row 5: lowering autodisconnect applies to the idle time already counted', () => {
@@ -249,7 +258,7 @@ describe.each(versions)('NT %s', (version) => {
 
     expect(shares(view)).toEqual(lingers ? ['IPC$', 'PUBLIC'] : ['PUBLIC']);
     expect(view.connections.every((c) => c.account === 'jsmith' && c.shownUser === 'jsmith')).toBe(true);
-    expect(view.licenses.inUse).toBe(1);
+    expect(view.licenses.inUse).toBe(licensing ? 1 : 0);
   });
 
   it('row 6: access denied on a brand-new session adds nothing and takes no licence', () => {
@@ -303,15 +312,33 @@ describe('files and refusals without a connection', () => {
     );
 
     expect(view.log.map((l) => l.kind)).toEqual(['refused', 'connect', 'refused', 'refused']);
-    expect(view.log[0].text).toContain('no connection to \\\\NTSERVER\\PUBLIC');
+    expect(view.log[0].text).toContain('no use of \\\\NTSERVER\\PUBLIC');
     expect(view.log[2].text).toContain('no open file');
+    expect(view.log[3].text).toContain('no use of \\\\NTSERVER\\TOOLS.');
   });
 
   it('an empty tape shows an empty server at 0', () => {
+    const none = {
+      state: 'none',
+      account: null,
+      opens: 0,
+      idleMs: 0,
+      autodisconnectAt: null,
+      licensed: false,
+    };
     expect(simulate({ version: '4.0' }, [])).toEqual({
       now: 0,
       connections: [],
-      licenses: { inUse: 0, limit: 5, logging: true },
+      licenses: { inUse: 0, limit: 5, logging: true, service: 'running' },
+      clients: [
+        { computer: 'WKS1', loggedOn: 'jsmith', uses: [] },
+        { computer: 'WKS2', loggedOn: 'mlee', uses: [] },
+      ],
+      sessions: [
+        { computer: 'WKS1', ...none },
+        { computer: 'WKS2', ...none },
+      ],
+      counters: { sessionsTimedOut: 0, sessionsErroredOut: 0, sessionsForcedOff: 0, sessionsLoggedOff: 0 },
       autodisconnectMinutes: 15,
       log: [],
     });

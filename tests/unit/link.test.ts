@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { decode, encode, type LinkState, scenarios, scenarioTape, simulate } from '../../src/machines';
+import {
+  decode,
+  encode,
+  type LinkState,
+  linkFits,
+  MAX_LINK_CHARS,
+  MAX_LINK_ENTRIES,
+  SimulationInputError,
+  scenarios,
+  scenarioTape,
+  simulate,
+} from '../../src/machines';
 import { connect, MIN } from './helpers';
 
 const state: LinkState = {
@@ -60,12 +71,64 @@ describe('deep links', () => {
     }
   });
 
-  it('refuses times past 7 days', () => {
-    const text = encode({ ...state, at: 7 * 24 * 60 * MIN + 1000 });
-    const result = decode(text);
-
+  it('refuses times past 7 days, and encode never makes such a link', () => {
+    const past = { ...state, at: 7 * 24 * 60 * MIN + 1000 };
+    expect(() => encode(past)).toThrow(SimulationInputError);
+    expect(linkFits(past)).toEqual({ ok: false, reason: 'A link reaches at most 7 days after the start.' });
+    // Written by hand: format 1 header (3.51, logging on, limit 5, autodisconnect 15) at 7 days + 1 s.
+    const result = decode(
+      `1.bbfq${encode({ ...state, tape: [], at: 7 * 24 * 60 * MIN })
+        .split('.')[1]
+        .slice(4, -1)}d.`,
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('range');
+  });
+
+  it('keeps every link within MAX_LINK_CHARS: linkFits tells a UI before encode would throw', () => {
+    const long: LinkState = {
+      config: { version: '4.0' },
+      tape: Array.from({ length: MAX_LINK_ENTRIES }, (_, i) => ({
+        at: i * 300_001 + (i % 7),
+        event: { type: 'autodisconnect.set', minutes: 65535 - i },
+      })),
+      at: 0,
+    };
+    const fit = linkFits(long);
+    expect(fit.ok).toBe(false);
+    if (!fit.ok) expect(fit.reason).toMatch(/over the 8192-character limit/);
+    expect(() => encode(long)).toThrow(/over the 8192-character limit/);
+    const short = { ...long, tape: long.tape.slice(0, 100) };
+    const ok = linkFits(short);
+    expect(ok).toEqual({ ok: true, length: encode(short).length });
+  });
+
+  it('decode refuses a link over MAX_LINK_CHARS with a plain sentence', () => {
+    const result = decode(`1.bbfqb.${'dc'.repeat(MAX_LINK_CHARS)}`);
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'size',
+        message: `The link is ${MAX_LINK_CHARS * 2 + 8} characters long; links are at most ${MAX_LINK_CHARS} characters.`,
+      },
+    });
+  });
+
+  it('round-trips the events added with the registry', () => {
+    const value: LinkState = {
+      config: { version: '3.51', autodisconnectMinutes: 15, licenseLimit: 5, licenseLogging: true },
+      tape: [
+        { at: 0, event: { type: 'share.connect', computer: 'WKS1', share: 'IPC$' } },
+        { at: 1, event: { type: 'share.connect', computer: 'WKS2', share: 'IPC$', user: 'mlee' } },
+        { at: 1000, event: { type: 'licensing.limit', licenses: 9999 } },
+        { at: 2000, event: { type: 'licensing.limit', licenses: 1 } },
+        { at: 3000, event: { type: 'admin.disconnect', computer: 'WKS2', share: 'IPC$' } },
+        { at: 4000, event: { type: 'admin.disconnect', computer: 'WKS1', share: 'TOOLS' } },
+        { at: 5000, event: { type: 'share.disconnect', computer: 'WKS1', share: 'IPC$' } },
+      ],
+      at: 6000,
+    };
+    expect(decode(encode(value))).toEqual({ ok: true, value });
   });
 
   it('a decoded tape always replays', () => {

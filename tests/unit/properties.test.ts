@@ -1,89 +1,30 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  AUTODISCONNECT_ZERO_MS,
+  createTimeline,
   decode,
-  diskShares,
   encode,
   type LinkState,
+  MAX_LINK_CHARS,
   NT_VERSIONS,
   type NtVersion,
-  type SimEvent,
   simulate,
-  type TapeEntry,
-  world,
 } from '../../src/machines';
-
-const RUNS = Number(process.env.FC_RUNS ?? 1000);
-const SEED = Number(process.env.FC_SEED ?? 153066);
-const opts = { seed: SEED, numRuns: RUNS };
-
-const computer = fc.constantFrom(...world.computers.map((c) => c.name));
-const share = fc.constantFrom(...diskShares);
-const user = fc.option(fc.constantFrom(...world.accounts.map((a) => a.name)), { nil: undefined });
-
-const event: fc.Arbitrary<SimEvent> = fc.oneof(
-  {
-    weight: 4,
-    arbitrary: fc
-      .record({ computer, share, user })
-      .map(
-        ({ computer, share, user }): SimEvent =>
-          user === undefined
-            ? { type: 'share.connect', computer, share }
-            : { type: 'share.connect', computer, share, user },
-      ),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({ computer, share }).map((e): SimEvent => ({ type: 'share.disconnect', ...e })),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({ computer, share }).map((e): SimEvent => ({ type: 'file.open', ...e })),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({ computer, share }).map((e): SimEvent => ({ type: 'file.close', ...e })),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.constantFrom<SimEvent>({ type: 'licensing.stop' }, { type: 'licensing.start' }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc
-      .integer({ min: -1, max: 20 })
-      .map((minutes): SimEvent => ({ type: 'autodisconnect.set', minutes })),
-  },
-);
-
-const tapeArb: fc.Arbitrary<TapeEntry[]> = fc
-  .array(fc.tuple(fc.integer({ min: 0, max: 10 * 60_000 }), event), { maxLength: 40 })
-  .map((pairs) => {
-    let at = 0;
-    return pairs.map(([delta, e]) => {
-      at += delta;
-      return { at, event: e };
-    });
-  });
-
-const configArb = fc.record({
-  version: fc.constantFrom<NtVersion>(...NT_VERSIONS),
-  autodisconnectMinutes: fc.integer({ min: -1, max: 30 }),
-  licenseLimit: fc.integer({ min: 1, max: 3 }),
-  licenseLogging: fc.boolean(),
-});
-
-const untilArb = fc.integer({ min: 0, max: 6 * 60 * 60_000 });
+import { configArb, opts, tapeArb, untilArb } from './arbitraries';
 
 describe('kernel invariants on random tapes', () => {
-  it('licences in use equal the counted sessions while logging, 0 when stopped, never negative', () => {
+  it('licences in use equal the counted sessions while logging, 0 when stopped or absent (3.5), never negative', () => {
     fc.assert(
       fc.property(configArb, tapeArb, untilArb, (config, tape, until) => {
         const view = simulate(config, tape, until);
-        const sessions = new Set(view.connections.map((c) => c.computer)).size;
         expect(view.licenses.inUse).toBeGreaterThanOrEqual(0);
-        expect(view.licenses.inUse).toBe(view.licenses.logging ? sessions : 0);
+        expect(view.licenses.inUse).toBe(view.sessions.filter((s) => s.licensed).length);
+        if (!view.licenses.logging) expect(view.licenses.inUse).toBe(0);
+        expect(view.licenses.service).toBe(
+          config.version === '3.5' ? 'absent' : view.licenses.logging ? 'running' : 'stopped',
+        );
+        if (config.version === '3.5') expect(view.log.some((l) => l.error === 71)).toBe(false);
       }),
       opts,
     );
@@ -103,7 +44,8 @@ describe('kernel invariants on random tapes', () => {
             (l) =>
               l.computer === c.computer &&
               l.kind === 'connect' &&
-              l.text.startsWith(`${c.computer}: ${c.account} connected`),
+              (l.text.startsWith(`${c.computer}: ${c.account} connected`) ||
+                l.text.startsWith(`${c.computer} reconnected its use of`)),
           );
           expect(authenticated).toBe(true);
           if (c.share === 'TOOLS') expect(c.account).toBe('Administrator');
@@ -120,37 +62,88 @@ describe('kernel invariants on random tapes', () => {
     );
   });
 
-  it('4.0 never lists IPC$; 3.5 and 3.51 list it for every session', () => {
+  it('a use is OK exactly when the server lists its connection; the implicit IPC$ is never a use', () => {
     fc.assert(
       fc.property(configArb, tapeArb, untilArb, (config, tape, until) => {
         const view = simulate(config, tape, until);
-        const computers = new Set(view.connections.map((c) => c.computer));
-        const ipc = view.connections.filter((c) => c.share === 'IPC$');
-        expect(ipc.length).toBe(config.version === '4.0' ? 0 : computers.size);
+        for (const client of view.clients) {
+          const listed = view.connections.filter((c) => c.computer === client.computer);
+          for (const use of client.uses) {
+            const row = listed.find((c) => c.share === use.share);
+            if (use.status === 'OK') {
+              expect(row).toBeDefined();
+              expect(row?.account).toBe(use.account);
+            }
+          }
+          for (const row of listed) {
+            const use = client.uses.find((u) => u.share === row.share);
+            if (row.share !== 'IPC$') expect(use?.status).toBe('OK');
+            if (row.account === null) expect(use).toBeUndefined();
+          }
+          const accounts = new Set(client.uses.map((u) => u.account));
+          expect(accounts.size).toBeLessThanOrEqual(1);
+        }
       }),
       opts,
     );
   });
 
-  it('3.5 behaves exactly like 3.51', () => {
+  it('session states agree with the connections listed', () => {
     fc.assert(
       fc.property(configArb, tapeArb, untilArb, (config, tape, until) => {
-        expect(simulate({ ...config, version: '3.5' }, tape, until)).toEqual(
-          simulate({ ...config, version: '3.51' }, tape, until),
-        );
+        const view = simulate(config, tape, until);
+        for (const s of view.sessions) {
+          const listed = view.connections.filter((c) => c.computer === s.computer);
+          if (s.state === 'none') expect(listed).toEqual([]);
+          if (s.state === 'leftover') {
+            expect(listed.map((c) => [c.share, c.shownUser])).toEqual([['IPC$', s.computer]]);
+            expect(config.version).not.toBe('4.0');
+          }
+          if (s.state === 'explicit-ipc') expect(listed.map((c) => c.share)).toEqual(['IPC$']);
+          if (s.state === 'holding') expect(listed.every((c) => c.account === s.account)).toBe(true);
+        }
       }),
       opts,
     );
   });
 
-  it('replay is deterministic and the log is in time order, with every entry applied', () => {
+  it('4.0 lists IPC$ only when asked for by name; 3.5 and 3.51 list it for every session not closed by Server Manager', () => {
+    fc.assert(
+      fc.property(configArb, tapeArb, untilArb, (config, tape, until) => {
+        const view = simulate(config, tape, until);
+        const explicit = tape.some((e) => e.event.type === 'share.connect' && e.event.share === 'IPC$');
+        const admin = tape.some((e) => e.event.type === 'admin.disconnect');
+        const computers = new Set(view.connections.map((c) => c.computer));
+        const ipc = view.connections.filter((c) => c.share === 'IPC$');
+        if (config.version === '4.0' && !explicit) expect(ipc.length).toBe(0);
+        if (config.version !== '4.0' && !admin) expect(ipc.length).toBe(computers.size);
+      }),
+      opts,
+    );
+  });
+
+  it('3.5 lists what 3.51 lists with License Logging stopped and no licensing events', () => {
+    fc.assert(
+      fc.property(configArb, tapeArb, untilArb, (config, tape, until) => {
+        const plain = tape.filter((e) => !e.event.type.startsWith('licensing.'));
+        const a = simulate({ ...config, version: '3.5' }, plain, until);
+        const b = simulate({ ...config, version: '3.51', licenseLogging: false }, plain, until);
+        expect(a.connections).toEqual(b.connections);
+        expect(a.clients).toEqual(b.clients);
+        expect(a.counters).toEqual(b.counters);
+      }),
+      opts,
+    );
+  });
+
+  it('replay is deterministic and the log is in time order, with every entry answered', () => {
     fc.assert(
       fc.property(configArb, tapeArb, untilArb, (config, tape, until) => {
         const a = simulate(config, tape, until);
         expect(simulate(config, tape, until)).toEqual(a);
         for (let i = 1; i < a.log.length; i++) expect(a.log[i].at).toBeGreaterThanOrEqual(a.log[i - 1].at);
         const applied = tape.filter((e) => e.at <= until).length;
-        expect(a.log.filter((l) => l.kind !== 'autodisconnect').length).toBe(applied);
+        expect(a.log.filter((l) => l.kind !== 'autodisconnect').length).toBeGreaterThanOrEqual(applied);
         for (const c of a.connections) {
           expect(c.idleMs).toBeGreaterThanOrEqual(0);
           expect(c.connectedMs).toBeGreaterThanOrEqual(0);
@@ -161,25 +154,47 @@ describe('kernel invariants on random tapes', () => {
     );
   });
 
-  it('an idle session without open files never outlives autodisconnect', () => {
+  it('an idle session without open files never outlives autodisconnect (0 = AUTODISCONNECT_ZERO_MS)', () => {
     fc.assert(
       fc.property(configArb, tapeArb, untilArb, (config, tape, until) => {
         const view = simulate(config, tape, until);
-        const minutes = [
-          config.autodisconnectMinutes,
-          ...tape
-            .filter((e) => e.at <= until)
-            .map((e) => (e.event.type === 'autodisconnect.set' ? e.event.minutes : null))
-            .filter((m): m is number => m !== null),
-        ].at(-1) as number;
+        const minutes = view.autodisconnectMinutes;
         if (minutes < 0) return;
-        for (const c of view.connections) {
-          const opens = view.connections
-            .filter((x) => x.computer === c.computer)
-            .reduce((n, x) => n + x.opens, 0);
-          if (opens === 0) expect(c.idleMs).toBeLessThan(minutes * 60_000);
+        const limit = minutes === 0 ? AUTODISCONNECT_ZERO_MS : minutes * 60_000;
+        for (const s of view.sessions) {
+          if (s.state !== 'none' && s.opens === 0) {
+            expect(s.idleMs).toBeLessThan(limit);
+            expect(s.autodisconnectAt).toBe(until - s.idleMs + limit);
+          }
         }
       }),
+      opts,
+    );
+  });
+
+  it('counters only go up; timed out equals errored out equals the autodisconnects logged (Q159600)', () => {
+    fc.assert(
+      fc.property(
+        configArb,
+        tapeArb,
+        fc.array(untilArb, { minLength: 2, maxLength: 5 }),
+        (config, tape, times) => {
+          const timeline = createTimeline(config, tape);
+          let previous = simulate(config, [], 0).counters;
+          for (const t of [...times].sort((x, y) => x - y)) {
+            const view = timeline.viewAt(t);
+            const { counters } = view;
+            expect(counters.sessionsTimedOut).toBe(counters.sessionsErroredOut);
+            expect(counters.sessionsTimedOut).toBe(
+              view.log.filter((l) => l.kind === 'autodisconnect').length,
+            );
+            for (const k of Object.keys(counters) as (keyof typeof counters)[]) {
+              expect(counters[k]).toBeGreaterThanOrEqual(previous[k]);
+            }
+            previous = counters;
+          }
+        },
+      ),
       opts,
     );
   });
@@ -202,6 +217,7 @@ describe('deep links on random states', () => {
       fc.property(linkArb, (state) => {
         const text = encode(state);
         expect(text).toMatch(/^[A-Za-z0-9._~-]+$/);
+        expect(text.length).toBeLessThanOrEqual(MAX_LINK_CHARS);
         expect(decode(text)).toEqual({ ok: true, value: state });
       }),
       opts,

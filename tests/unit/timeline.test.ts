@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createTimeline, simulate } from '../../src/machines';
+import { configArb, opts, tapeArb } from './arbitraries';
+
+describe('createTimeline: incremental replay with checkpoints', () => {
+  it('viewAt(t) deep-equals simulate(config, tape, t) for random t going both ways', () => {
+    fc.assert(
+      fc.property(
+        configArb,
+        tapeArb,
+        fc.array(fc.integer({ min: 0, max: 6 * 60 * 60_000 }), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 1, max: 8 }),
+        (config, tape, times, every) => {
+          const timeline = createTimeline(config, tape, { everyEntries: every, everyMs: 7 * 60_000 });
+          for (const t of times) expect(timeline.viewAt(t)).toEqual(simulate(config, tape, t));
+        },
+      ),
+      opts,
+    );
+  });
+
+  it('steps forward frame by frame and back again, equal to simulate at each frame', () => {
+    fc.assert(
+      fc.property(configArb, tapeArb, (config, tape) => {
+        const timeline = createTimeline(config, tape, { everyEntries: 4 });
+        const end = (tape.at(-1)?.at ?? 0) + 20 * 60_000;
+        const frames: number[] = [];
+        for (let t = 0; t <= end; t += Math.max(1, Math.floor(end / 15))) frames.push(t);
+        for (const t of [...frames, ...frames.reverse()]) {
+          expect(timeline.viewAt(t)).toEqual(simulate(config, tape, t));
+        }
+      }),
+      { ...opts, numRuns: Math.max(1, Math.floor(opts.numRuns / 5)) },
+    );
+  });
+
+  it('keeps checkpoints as it goes', () => {
+    const tape = Array.from({ length: 100 }, (_, i) => ({
+      at: i * 1000,
+      event: { type: 'file.open' as const, computer: 'WKS1', share: 'PUBLIC' },
+    }));
+    const timeline = createTimeline({ version: '3.51' }, tape, { everyEntries: 10 });
+    timeline.viewAt(100_000);
+    expect(timeline.checkpoints).toBeGreaterThanOrEqual(10);
+  });
+});
