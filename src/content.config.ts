@@ -5,7 +5,7 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { articleDataSchema } from './content/article-schema';
 import { kbSchema } from './content/kb-schema';
-import { contentRoots as roots, withFixtures as fixtures } from './lib/content-roots';
+import { withFixtures as fixtures, contentRoots as roots } from './lib/content-roots';
 
 export type { ArticleData } from './content/article-schema';
 export type { KbMeta } from './content/kb-schema';

@@ -30,14 +30,18 @@ const event = z.record(z.string(), z.unknown()).transform((value, ctx) => {
     return validateEntry(0, { at: 0, event: value }, 0).event as SimEvent;
   } catch (error) {
     const message =
-      error instanceof SimulationInputError ? error.message.replace(/^Tape entry 1[^:]*: /, '') : String(error);
+      error instanceof SimulationInputError
+        ? error.message.replace(/^Tape entry 1[^:]*: /, '')
+        : String(error);
     ctx.addIssue({ code: 'custom', message });
     return z.NEVER;
   }
 });
 
 const kbId = z.string().regex(/^Q\d{6}$/, 'must be a KB article ID such as Q153066');
-const anchorId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be an element id in the article, such as symptom-licence');
+const anchorId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, 'must be an element id in the article, such as symptom-licence');
 const localId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower case letters, digits and hyphens');
 
 const config = z.strictObject({
@@ -75,7 +79,11 @@ export const scenarioSchema = z
     s.steps.forEach((step, i) => {
       const before = s.steps[i - 1];
       if (before && step.at < before.at) {
-        ctx.addIssue({ code: 'custom', path: ['steps', i, 'at'], message: 'goes back before the step above it' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['steps', i, 'at'],
+          message: 'goes back before the step above it',
+        });
       }
     });
   });

@@ -6,8 +6,11 @@ import { missingAnchors } from '../lib/anchors';
 
 /** Every `anchor:` value anywhere in a parsed data file, with where it sits. */
 function namedAnchors(value: unknown, path: string, out: { anchor: string; where: string }[] = []) {
-  if (Array.isArray(value)) value.forEach((v, i) => namedAnchors(v, `${path}[${i}]`, out));
-  else if (value && typeof value === 'object') {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      namedAnchors(v, `${path}[${i}]`, out);
+    });
+  } else if (value && typeof value === 'object') {
     for (const [key, v] of Object.entries(value)) {
       if (key === 'anchor' && typeof v === 'string') out.push({ anchor: v, where: `${path}.anchor` });
       else namedAnchors(v, `${path}.${key}`, out);
@@ -49,7 +52,8 @@ export function articleCheck(roots: string[]): AstroIntegration {
     hooks: {
       'astro:config:setup': () => {
         const problems = checkArticles(roots);
-        if (problems.length) throw new Error(`Article data points at missing anchors:\n- ${problems.join('\n- ')}`);
+        if (problems.length)
+          throw new Error(`Article data points at missing anchors:\n- ${problems.join('\n- ')}`);
       },
     },
   };

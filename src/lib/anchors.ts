@@ -19,7 +19,11 @@ export function slug(heading: string): string {
 }
 
 /** Anchors named by `where` that the article does not define, as messages naming both. */
-export function missingAnchors(file: string, mdx: string, named: { anchor: string; where: string }[]): string[] {
+export function missingAnchors(
+  file: string,
+  mdx: string,
+  named: { anchor: string; where: string }[],
+): string[] {
   const defined = definedAnchors(mdx);
   return named
     .filter(({ anchor }) => !defined.has(anchor))

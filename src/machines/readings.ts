@@ -26,7 +26,11 @@ export interface Moment {
 const nothingFor = (computer: string) => `Nothing is listed for ${computer}`;
 
 /** The answer the simulation gives at that moment, as the text a quiz choice carries. */
-export function read(reading: Reading, moment: Moment, view = simulate(moment.config, moment.tape, moment.at)): string {
+export function read(
+  reading: Reading,
+  moment: Moment,
+  view = simulate(moment.config, moment.tape, moment.at),
+): string {
   switch (reading.what) {
     case 'ipc-user': {
       const row = view.connections.find((c) => c.computer === reading.computer && c.share === 'IPC$');
@@ -34,7 +38,9 @@ export function read(reading: Reading, moment: Moment, view = simulate(moment.co
     }
     case 'listing': {
       const rows = view.connections.filter((c) => c.computer === reading.computer);
-      return rows.length ? rows.map((c) => `${c.share} under ${c.shownUser}`).join(', ') : nothingFor(reading.computer);
+      return rows.length
+        ? rows.map((c) => `${c.share} under ${c.shownUser}`).join(', ')
+        : nothingFor(reading.computer);
     }
     case 'outcome': {
       const last = [...view.log].reverse().find((e) => e.computer === reading.computer);

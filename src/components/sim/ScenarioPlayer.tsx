@@ -54,17 +54,23 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
   const last = scenario.steps.length - 1;
 
   // The step lives in the address bar, so a reload or a shared link returns to it; Back and Forward keep it.
-  useAddressParam(id, index === 0 && version === first ? null : placeToParam(index, version, first), (raw) => {
-    const place =
-      raw === null ? { index: 0, version: first } : paramToPlace(raw, scenario.steps.length, scenario.versions);
-    if (place === null) {
-      setNotice(`This link names a step the scenario does not have (“${raw}”), so it starts at step 1.`);
-      return false;
-    }
-    setIndex(place.index);
-    setVersion(place.version);
-    return true;
-  });
+  useAddressParam(
+    id,
+    index === 0 && version === first ? null : placeToParam(index, version, first),
+    (raw) => {
+      const place =
+        raw === null
+          ? { index: 0, version: first }
+          : paramToPlace(raw, scenario.steps.length, scenario.versions);
+      if (place === null) {
+        setNotice(`This link names a step the scenario does not have (“${raw}”), so it starts at step 1.`);
+        return false;
+      }
+      setIndex(place.index);
+      setVersion(place.version);
+      return true;
+    },
+  );
   // The notice about an unreadable step makes way once the reader moves.
   const moved = useRef(false);
   useEffect(() => {
