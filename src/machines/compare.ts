@@ -39,6 +39,14 @@ function useMap(view: ServerView): Map<string, string> {
   return m;
 }
 
+/** Performance Monitor's names for the Server object's counters (Q159600). */
+export const COUNTER_NAMES: Readonly<Record<keyof Counters, string>> = {
+  sessionsTimedOut: 'Sessions Timed Out',
+  sessionsErroredOut: 'Sessions Errored Out',
+  sessionsForcedOff: 'Sessions Forced Off',
+  sessionsLoggedOff: 'Sessions Logged Off',
+};
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -96,8 +104,17 @@ export function diffViews(
     uses.length === 0 &&
     sessions.length === 0 &&
     counters.length === 0;
+  const da = describeView(a);
+  const db = describeView(b);
+  const also = [
+    ...(uses.length ? ['the workstations’ uses'] : []),
+    ...(sessions.length ? ['session states'] : []),
+    ...counters.map((k) => COUNTER_NAMES[k]),
+  ];
   const summary = same
-    ? `Right now both servers show the same: ${describeView(a)}.`
-    : `Right now ${labels[0]} ${describeView(a)}; ${labels[1]} ${describeView(b)}.`;
+    ? `Right now both servers show the same: ${da}.`
+    : da === db
+      ? `Right now both servers show the same connections and licences (${da}), but differ in ${also.join(', ')}.`
+      : `Right now ${labels[0]} ${da}; ${labels[1]} ${db}.`;
   return { same, rows, rowsInB, licences, uses, sessions, counters, summary };
 }

@@ -1,5 +1,5 @@
 export type { ViewDiff } from './compare';
-export { describeView, diffViews, rowKey } from './compare';
+export { COUNTER_NAMES, describeView, diffViews, rowKey } from './compare';
 export type { EventSpec, NumberParam, ShareRule } from './events';
 export { describeEvent, EVENT_TYPES, EVENTS, LINK_CODES } from './events';
 export { formatElapsed, speakElapsed } from './format';
