@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { articleDataSchema } from '../../src/content/article-schema';
-import { type NtVersion, narrationFor, read, type Scenario, transcript } from '../../src/machines';
+import { quizMoment, toScenario } from '../../src/lib/article-data';
+import { narrationFor, read, type ServerView, transcript } from '../../src/machines';
 
 /**
  * Every article's own data (article.yaml): it parses, each scenario runs on each of its versions,
@@ -21,38 +22,19 @@ describe.each(folders)('article data: %s', (folder) => {
   const data = articleDataSchema.parse(parse(readFileSync(join(root, folder, 'article.yaml'), 'utf8')));
 
   it.each(Object.keys(data.scenarios))('scenario %s runs on each of its versions', (id) => {
-    const raw = data.scenarios[id];
-    const steps = raw.steps.map((s) => ({
-      at: s.at,
-      ...(s.do ? { event: s.do } : {}),
-      narration: s.say,
-      ...(s.on ? { narrationOn: s.on as Partial<Record<NtVersion, string>> } : {}),
-      anchor: s.anchor,
-    }));
-    const scenario: Scenario = {
-      id,
-      title: raw.title,
-      summary: raw.summary,
-      versions: raw.versions,
-      config: raw.config,
-      steps,
-      endAt: raw.end ?? steps.at(-1)?.at ?? 0,
-    };
+    const scenario = toScenario(id, data.scenarios[id]);
     const rows = transcript(scenario);
-    expect(rows).toHaveLength(steps.length);
+    expect(rows).toHaveLength(scenario.steps.length);
     if (!dump) return;
     for (const row of rows) {
       for (const version of scenario.versions) {
-        const view = row.views[version] as ReturnType<typeof transcript>[number]['views'][string] & {
-          counters?: Record<string, number>;
-          clients?: { computer: string; uses: { share: string; account: string; status: string }[] }[];
-        };
+        const view = row.views[version] as ServerView;
         const lines = [
           `${folder}/${id} ${String(row.at / 1000)}s NT ${version}: ${narrationFor(row.step, version)}`,
           `  listed: ${view.connections.map((c) => `${c.computer}/${c.share}/${c.shownUser}${c.opens ? `/${c.opens} open` : ''}`).join(', ') || 'none'}`,
           `  licences: ${view.licenses.inUse} of ${view.licenses.limit}${view.licenses.logging ? '' : ' (not counted)'}`,
-          `  counters: ${JSON.stringify(view.counters ?? {})}`,
-          `  clients: ${(view.clients ?? []).map((c) => `${c.computer}[${c.uses.map((u) => `${u.share} ${u.account} ${u.status}`).join('; ')}]`).join(' ')}`,
+          `  counters: ${JSON.stringify(view.counters)}`,
+          `  clients: ${view.clients.map((c) => `${c.computer}[${c.uses.map((u) => `${u.share} ${u.account} ${u.status}`).join('; ')}]`).join(' ')}`,
           ...view.log
             .filter((e) => e.at <= row.at && e.at > (rows[rows.indexOf(row) - 1]?.at ?? -1))
             .map((e) => `  log ${String(e.at / 1000)}s: ${e.text}`),
@@ -65,11 +47,7 @@ describe.each(folders)('article data: %s', (folder) => {
   it.each(data.quiz.map((q) => [q.id, q] as const))(
     'quiz %s: the simulation’s answer is one of the choices',
     (_id, q) => {
-      const moment = {
-        config: { ...q.config, version: q.version },
-        tape: q.tape.map((e) => ({ at: e.at, event: e.do })),
-        at: q.at,
-      };
+      const moment = quizMoment(q);
       const answer = read(q.read, moment);
       if (dump) console.log(`${folder} quiz ${q.id}: ${answer}`);
       expect(q.choices.filter((c) => c === answer)).toEqual([answer]);
