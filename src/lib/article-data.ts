@@ -1,6 +1,11 @@
 import type { QuizData, ScenarioData } from '../content/article-schema';
 import type { NtVersion, Scenario, TapeEntry } from '../machines';
 
+/**
+ * An article's data (article.yaml, already parsed by its schema) in the kernel's terms. Pure, no
+ * `astro:content`, so unit tests can use it too.
+ */
+
 /** A scenario from an article's data, in the kernel's terms. */
 export function toScenario(id: string, data: ScenarioData): Scenario {
   const steps = data.steps.map((s) => ({

@@ -920,9 +920,9 @@ export const serverMachine = setup({
     'file.open': [
       { guard: 'noUse', actions: 'refuseNoUse' },
       { guard: 'useOk', actions: 'openFile' },
-      // A Disconnected use reconnects transparently first (Q102967, Q159600).
+      // A Disconnected use reconnects transparently first (Q102967, Q159600), as its account,
+      // which could read the share when it connected.
       { guard: 'licenceExhausted', actions: 'refuseLicence' },
-      { guard: 'accessDenied', actions: 'refuseAccess' },
       { actions: ['connect', 'openFile'] },
     ],
     'file.close': [{ guard: 'noOpenFile', actions: 'refuseNoOpenFile' }, { actions: 'closeFile' }],

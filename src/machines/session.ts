@@ -1,19 +1,38 @@
-import { and, assign, setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import { IPC, loggedOnUser, mayRead, type NtVersion } from './world';
 
 /*
- * One client computer's session, as explicit states. The server machine keeps sessions as
- * data for speed (one actor per replay); this machine states the same rules one session at
- * a time, and the model-based tests check the server against it on every generated path.
+ * One client computer, its session with the server and its `net use` list, as explicit
+ * states. The server machine keeps sessions as data for speed (one actor per replay); this
+ * machine states the same rules one computer at a time, and the model-based tests
+ * (tests/unit/session.model.test.ts) check the server against it on every generated path.
  * Licensing is a per-server matter and stays in the server machine.
+ *
+ * States (the view's SessionView.state):
+ * - none: no session (the client may still keep Disconnected uses);
+ * - holding: a session carrying an account with a disk share, or with only the implicit IPC$
+ *   left after Server Manager closed its shares (modelling choice: the client let go of nothing);
+ * - leftover: NT 3.5/3.51, the last share disconnected, the implicit IPC$ stays with no
+ *   account (Q153066), which Server Manager cannot disconnect (Q153070);
+ * - explicitIpc: the only connection is an IPC$ the client connected to by name (Q153070).
  */
+
+export type IpcKind = 'none' | 'implicit' | 'explicit';
+
+export interface ClientUse {
+  readonly account: string;
+  readonly ok: boolean;
+}
 
 export interface SessionContext {
   readonly version: NtVersion;
   readonly computer: string;
   readonly account: string | null;
+  readonly ipc: IpcKind;
   /** Disk shares held, with their open files. */
   readonly shares: Readonly<Record<string, number>>;
+  /** The client's uses in the order made (the implicit IPC$ is never one). */
+  readonly uses: Readonly<Record<string, ClientUse>>;
   /** The error of the last refusal, 0 for a refusal without a number, null after success. */
   readonly refused: number | null;
 }
@@ -23,27 +42,48 @@ export type SessionEvent =
   | { type: 'share.disconnect'; share: string }
   | { type: 'file.open'; share: string }
   | { type: 'file.close'; share: string }
+  | { type: 'admin.disconnect'; share: string }
   | { type: 'session.idle' };
 
 type ShareEvent = Extract<SessionEvent, { share: string }>;
 type ConnectEvent = Extract<SessionEvent, { type: 'share.connect' }>;
 
-const userOf = (context: SessionContext, event: SessionEvent): string =>
-  (event as ConnectEvent).user ?? loggedOnUser(context.computer);
+export type SessionStateValue = 'none' | 'holding' | 'leftover' | 'explicitIpc';
+
+const shareOf = (event: SessionEvent): string => (event as ShareEvent).share;
+const useOf = (context: SessionContext, event: SessionEvent): ClientUse | undefined =>
+  context.uses[shareOf(event)];
+
+/** A Disconnected use reconnects as its own account; otherwise CONNECT AS or the logged-on user. */
+const requested = (context: SessionContext, event: SessionEvent): string => {
+  const use = useOf(context, event);
+  if (use && (event.type === 'file.open' || !use.ok)) return use.account;
+  return (event as ConnectEvent).user ?? loggedOnUser(context.computer);
+};
+
+const inSession = (context: SessionContext): boolean =>
+  context.account !== null || context.ipc !== 'none' || Object.keys(context.shares).length > 0;
+
+const listedCount = (context: SessionContext): number =>
+  Object.keys(context.shares).length + (context.ipc === 'none' ? 0 : 1);
 
 const openCount = (context: SessionContext): number =>
   Object.values(context.shares).reduce((n, opens) => n + opens, 0);
 
-/** What a computer without credentials on the server can do: connect (and authenticate), nothing else. */
-const withoutCredentials = {
-  'share.connect': [
-    { guard: 'accessDenied', actions: { type: 'refuse', params: { error: 5 } } },
-    { target: 'holding', actions: 'authenticate' },
-  ],
-  'share.disconnect': { actions: { type: 'refuse', params: { error: 0 } } },
-  'file.open': { actions: { type: 'refuse', params: { error: 0 } } },
-  'file.close': { actions: { type: 'refuse', params: { error: 0 } } },
-} as const;
+const withoutShare = (shares: Readonly<Record<string, number>>, share: string): Record<string, number> => {
+  const { [share]: _gone, ...rest } = shares;
+  return rest;
+};
+
+const withoutUse = (uses: SessionContext['uses'], share: string): Record<string, ClientUse> => {
+  const { [share]: _gone, ...rest } = uses;
+  return rest;
+};
+
+const allDisconnected = (uses: SessionContext['uses']): Record<string, ClientUse> =>
+  Object.fromEntries(Object.entries(uses).map(([share, u]) => [share, { ...u, ok: false }]));
+
+const refuse = (error: number) => ({ type: 'refuse', params: { error } }) as const;
 
 export const sessionMachine = setup({
   types: {
@@ -52,36 +92,97 @@ export const sessionMachine = setup({
     input: {} as { version: NtVersion; computer: string },
   },
   guards: {
-    credentialConflict: ({ context, event }) =>
-      context.account !== null && context.account !== userOf(context, event),
-    alreadyConnected: ({ context, event }) => (event as ShareEvent).share in context.shares,
-    accessDenied: ({ context, event }) => !mayRead(userOf(context, event), (event as ShareEvent).share),
-    notConnected: ({ context, event }) => !((event as ShareEvent).share in context.shares),
-    noOpenFile: ({ context, event }) => (context.shares[(event as ShareEvent).share] ?? 0) === 0,
-    lastShare: ({ context }) => Object.keys(context.shares).length === 1,
-    ipcLingers: ({ context }) => context.version !== '4.0',
-    nothingOpen: ({ context }) => openCount(context) === 0,
+    // Q173199: the redirector keeps one set of credentials per server; a leftover carries none.
+    credentialConflict: ({ context, event }) => {
+      const held = context.account ?? Object.values(context.uses)[0]?.account ?? null;
+      return held !== null && held !== requested(context, event);
+    },
+    useOk: ({ context, event }) => useOf(context, event)?.ok === true,
+    noUse: ({ context, event }) => useOf(context, event) === undefined,
+    useDisconnected: ({ context, event }) => useOf(context, event)?.ok === false,
+    accessDenied: ({ context, event }) => !mayRead(requested(context, event), shareOf(event)),
+    /** After this connection the only connection is an explicit IPC$. */
+    ipcOnly: ({ context, event }) => shareOf(event) === IPC && Object.keys(context.shares).length === 0,
+    noOpenFile: ({ context, event }) => useOf(context, event)?.ok !== true || !context.shares[shareOf(event)],
+    leavesLeftover: ({ context, event }) =>
+      context.ipc === 'implicit' && shareOf(event) !== IPC && Object.keys(context.shares).length === 1,
+    lastConnection: ({ context }) => listedCount(context) === 1,
+    /** After this disk share goes, only an explicit IPC$ is left. */
+    leavesExplicitIpc: ({ context, event }) =>
+      context.ipc === 'explicit' && shareOf(event) !== IPC && Object.keys(context.shares).length === 1,
+    notListed: ({ context, event }) =>
+      shareOf(event) === IPC ? context.ipc === 'none' : !(shareOf(event) in context.shares),
+    leftoverIpc: ({ context, event }) => shareOf(event) === IPC && context.account === null,
+    canIdleOut: ({ context }) => inSession(context) && openCount(context) === 0,
   },
   actions: {
     refuse: assign((_, params: { error: number }) => ({ refused: params.error })),
     accepted: assign({ refused: null }),
-    authenticate: assign(({ context, event }) => ({
-      account: userOf(context, event),
-      shares: { ...context.shares, [(event as ShareEvent).share]: 0 },
+    connect: assign(({ context, event }) => {
+      const share = shareOf(event);
+      const account = requested(context, event);
+      const fresh = !inSession(context);
+      const ipc: IpcKind =
+        share === IPC ? 'explicit' : fresh ? (context.version === '4.0' ? 'none' : 'implicit') : context.ipc;
+      return {
+        account,
+        ipc,
+        shares: share === IPC ? context.shares : { ...context.shares, [share]: 0 },
+        uses: { ...context.uses, [share]: { account, ok: true } },
+        refused: null,
+      };
+    }),
+    forgetUse: assign(({ context, event }) => ({
+      uses: withoutUse(context.uses, shareOf(event)),
       refused: null,
     })),
-    removeShare: assign(({ context, event }) => {
-      const { [(event as ShareEvent).share]: _gone, ...shares } = context.shares;
-      return { shares, refused: null };
+    removeConnection: assign(({ context, event }) => {
+      const share = shareOf(event);
+      return {
+        ipc: share === IPC ? 'none' : context.ipc,
+        shares: withoutShare(context.shares, share),
+        uses: withoutUse(context.uses, share),
+        refused: null,
+      };
     }),
+    leaveIpc: assign(({ context, event }) => ({
+      account: null,
+      shares: {},
+      uses: withoutUse(context.uses, shareOf(event)),
+      refused: null,
+    })),
+    endSession: assign(({ context, event }) => ({
+      account: null,
+      ipc: 'none' as const,
+      shares: {},
+      uses: withoutUse(context.uses, shareOf(event)),
+      refused: null,
+    })),
     changeOpens: assign(({ context, event }, params: { by: number }) => {
-      const share = (event as ShareEvent).share;
+      const share = shareOf(event);
       return {
         shares: { ...context.shares, [share]: (context.shares[share] ?? 0) + params.by },
         refused: null,
       };
     }),
-    forget: assign({ account: null, shares: {}, refused: null }),
+    adminClose: assign(({ context, event }) => {
+      const share = shareOf(event);
+      const use = context.uses[share];
+      return {
+        ipc: share === IPC ? 'none' : context.ipc,
+        shares: withoutShare(context.shares, share),
+        uses: use ? { ...context.uses, [share]: { ...use, ok: false } } : context.uses,
+        refused: null,
+      };
+    }),
+    /** The server ends the session (autodisconnect, Server Manager): the uses stay, Disconnected. */
+    drop: assign(({ context }) => ({
+      account: null,
+      ipc: 'none' as const,
+      shares: {},
+      uses: allDisconnected(context.uses),
+      refused: null,
+    })),
   },
 }).createMachine({
   id: 'session',
@@ -89,48 +190,57 @@ export const sessionMachine = setup({
     version: input.version,
     computer: input.computer,
     account: null,
+    ipc: 'none',
     shares: {},
+    uses: {},
     refused: null,
   }),
   initial: 'none',
-  states: {
-    none: { on: withoutCredentials },
-    holding: {
-      on: {
-        'share.connect': [
-          { guard: 'credentialConflict', actions: { type: 'refuse', params: { error: 1219 } } },
-          { guard: 'alreadyConnected', actions: 'accepted' },
-          { guard: 'accessDenied', actions: { type: 'refuse', params: { error: 5 } } },
-          { actions: 'authenticate' },
-        ],
-        'share.disconnect': [
-          { guard: 'notConnected', actions: { type: 'refuse', params: { error: 0 } } },
-          { guard: and(['lastShare', 'ipcLingers']), target: 'leftover', actions: 'forget' },
-          { guard: 'lastShare', target: 'none', actions: 'forget' },
-          { actions: 'removeShare' },
-        ],
-        'file.open': [
-          { guard: 'notConnected', actions: { type: 'refuse', params: { error: 0 } } },
-          { actions: { type: 'changeOpens', params: { by: 1 } } },
-        ],
-        'file.close': [
-          { guard: 'notConnected', actions: { type: 'refuse', params: { error: 0 } } },
-          { guard: 'noOpenFile', actions: { type: 'refuse', params: { error: 0 } } },
-          { actions: { type: 'changeOpens', params: { by: -1 } } },
-        ],
-        'session.idle': { guard: 'nothingOpen', target: 'none', actions: 'forget' },
-      },
-    },
-    // A leftover IPC$ carries no account: connecting authenticates again, exactly as with no session.
-    leftover: {
-      on: { ...withoutCredentials, 'session.idle': { target: 'none', actions: 'forget' } },
-    },
+  states: { none: {}, holding: {}, leftover: {}, explicitIpc: {} },
+  on: {
+    'share.connect': [
+      { guard: 'credentialConflict', actions: refuse(1219) },
+      { guard: 'useOk', actions: 'accepted' },
+      { guard: 'accessDenied', actions: refuse(5) },
+      { guard: 'ipcOnly', target: '.explicitIpc', actions: 'connect' },
+      { target: '.holding', actions: 'connect' },
+    ],
+    'share.disconnect': [
+      { guard: 'noUse', actions: refuse(0) },
+      { guard: 'useDisconnected', actions: 'forgetUse' },
+      { guard: 'leavesLeftover', target: '.leftover', actions: 'leaveIpc' },
+      { guard: 'lastConnection', target: '.none', actions: 'endSession' },
+      { guard: 'leavesExplicitIpc', target: '.explicitIpc', actions: 'removeConnection' },
+      { actions: 'removeConnection' },
+    ],
+    'file.open': [
+      { guard: 'noUse', actions: refuse(0) },
+      { guard: 'useOk', actions: { type: 'changeOpens', params: { by: 1 } } },
+      // A Disconnected use reconnects as its account, which could read the share when it connected.
+      { target: '.holding', actions: ['connect', { type: 'changeOpens', params: { by: 1 } }] },
+    ],
+    'file.close': [
+      { guard: 'noOpenFile', actions: refuse(0) },
+      { actions: { type: 'changeOpens', params: { by: -1 } } },
+    ],
+    'admin.disconnect': [
+      { guard: 'notListed', actions: refuse(0) },
+      { guard: 'leftoverIpc', actions: refuse(0) },
+      { guard: 'lastConnection', target: '.none', actions: 'drop' },
+      { guard: 'leavesExplicitIpc', target: '.explicitIpc', actions: 'adminClose' },
+      { target: '.holding', actions: 'adminClose' },
+    ],
+    'session.idle': { guard: 'canIdleOut', target: '.none', actions: 'drop' },
   },
 });
 
+/** The view's name for a state value. */
+export function viewState(value: SessionStateValue): 'none' | 'holding' | 'leftover' | 'explicit-ipc' {
+  return value === 'explicitIpc' ? 'explicit-ipc' : value;
+}
+
 /** The connections the session lists, in the server's view order (IPC$ first). */
-export function sessionShares(state: 'none' | 'holding' | 'leftover', context: SessionContext): string[] {
+export function sessionShares(state: SessionStateValue, context: SessionContext): string[] {
   if (state === 'none') return [];
-  const ipc = context.version === '4.0' ? [] : [IPC];
-  return [...ipc, ...Object.keys(context.shares)];
+  return [...(context.ipc === 'none' ? [] : [IPC]), ...Object.keys(context.shares)];
 }

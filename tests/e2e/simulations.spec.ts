@@ -11,7 +11,7 @@ async function press(control: Locator, key: 'Enter' | 'Space' = 'Enter') {
 
 async function openArticle(page: Page, query = '', hash = '') {
   await page.goto(`${ARTICLE}${query}${hash}`);
-  for (const id of ['scenario', 'compare', 'play']) await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+  for (const id of ['scenario', 'compare', 'play']) await page.locator(`#${id} astro-island`).first().scrollIntoViewIfNeeded();
   await waitForHydration(page);
 }
 
@@ -426,7 +426,7 @@ test.describe('accessibility with the simulations in several states', () => {
     test(`axe finds nothing in ${theme} theme after playing with every simulation`, async ({ page }) => {
       const errors = watchConsole(page);
       await gotoThemed(page, ARTICLE, theme);
-      for (const id of ['scenario', 'compare', 'play']) await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+      for (const id of ['scenario', 'compare', 'play']) await page.locator(`#${id} astro-island`).first().scrollIntoViewIfNeeded();
       await waitForHydration(page);
       expect(await axeViolations(page)).toEqual([]);
 
@@ -453,7 +453,7 @@ test.describe('screenshots for review', () => {
         await page.setViewportSize(viewport);
         await gotoThemed(page, ARTICLE, theme);
         for (const id of ['scenario', 'compare', 'play'])
-          await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+          await page.locator(`#${id} astro-island`).first().scrollIntoViewIfNeeded();
         await waitForHydration(page);
         await press(page.locator('#compare').getByRole('button', { name: '+5 min' }));
         const path = testInfo.outputPath(`article-${theme}-${device}.png`);
