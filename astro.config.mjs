@@ -1,11 +1,14 @@
 // @ts-check
+
+import { globSync } from 'node:fs';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { articleCheck } from './src/integrations/article-check.ts';
 import { securityHeaders, styleDirective } from './src/integrations/security-headers.ts';
-import { contentRoots } from './src/lib/content-roots.ts';
+import { troubleshooterCheck } from './src/integrations/troubleshooter-check.ts';
+import { contentRoots, pendingTroubleshooterFiles } from './src/lib/content-roots.ts';
 
 export default defineConfig({
   site: 'https://livekb.example',
@@ -56,6 +59,10 @@ export default defineConfig({
     }),
     preact(),
     articleCheck(contentRoots),
+    troubleshooterCheck(
+      contentRoots,
+      pendingTroubleshooterFiles.flatMap((p) => globSync(p)),
+    ),
     // Upper-case article IDs are redirect pages; only canonical URLs belong in the sitemap.
     securityHeaders(),
     sitemap({ filter: (page) => new URL(page).pathname === new URL(page).pathname.toLowerCase() }),
