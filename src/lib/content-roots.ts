@@ -10,8 +10,8 @@ export const contentRoots: string[] = [
 
 /**
  * Troubleshooter results of articles still being written, kept here until their folders exist
- * (then each file moves to `src/content/docs/kb/<id>/troubleshooter.yaml`). Only the test build reads them.
+ * (then each file moves to `src/content/docs/kb/<id>/troubleshooter.yaml`). Only a test build reads
+ * them: LIVEKB_FIXTURES=1, or LIVEKB_PENDING=1 for these alone.
  */
-export const pendingTroubleshooterFiles: string[] = withFixtures
-  ? ['tests/fixtures/troubleshooter/*.yaml']
-  : [];
+export const pendingTroubleshooterFiles: string[] =
+  withFixtures || process.env.LIVEKB_PENDING === '1' ? ['tests/fixtures/troubleshooter/*.yaml'] : [];
