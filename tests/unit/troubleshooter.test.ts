@@ -322,7 +322,7 @@ const CASES = {
   'licences-in-use': { ...L, version: '3.51', shown: 'nothing', licences: 'yes' },
   'nothing-to-fear': { ...L, version: '3.51', shown: 'nothing', licences: 'no' },
   'ipc-stuck-wait': { see: 'stuck', version: '3.51', autodisconnect: 15, licences: 'no' },
-  'ipc-stuck-explicit': { see: 'stuck', version: '3.5', autodisconnect: 30, licences: 'yes' },
+  'ipc-stuck-explicit': { see: 'stuck', version: '3.51', autodisconnect: 30, licences: 'yes' },
   'ipc-stuck-autodisconnect-off': { see: 'stuck', version: '3.51', autodisconnect: -1 },
   'licence-count-too-low': { see: 'error71', version: '3.51', ipc: 'no', limit: 'yes' },
   'error-71-other': { see: 'error71', version: '4.0', limit: 'no' },
