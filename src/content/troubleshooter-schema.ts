@@ -84,8 +84,12 @@ const serverConfig = z.strictObject({
 });
 
 const moment = z.strictObject({
-  /** The simulation's id on the article page: `scenario`, `compare` or `play`. */
-  simulation: id,
+  /**
+   * The simulation on the article page, by its default id there. `play` and `compare` open at an
+   * encoded moment; `scenario` (the step-by-step player) reads a step number, so a moment link to it
+   * works only once that player accepts moments.
+   */
+  simulation: z.enum(['scenario', 'compare', 'play']),
   label: z.string().min(1).default('Open the simulation at this state'),
   version,
   versionFrom: id.optional(),

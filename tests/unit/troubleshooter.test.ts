@@ -78,6 +78,13 @@ describe('troubleshooter data', () => {
     expect(RESULT_IDS.length).toBe(16);
   });
 
+  it('every moment opens a simulation that reads moments (the scenario player reads step numbers)', () => {
+    const wrong = Object.entries(flow.results).filter(
+      ([, r]) => !['play', 'compare'].includes(r.moment.simulation),
+    );
+    expect(wrong.map(([id]) => id)).toEqual([]);
+  });
+
   it('without the pending articles, their choices are left out and the rest still fits', () => {
     const alone = loadFlow(resultFiles(['src/content/docs']));
     expect(alone.problems).toEqual([]);
@@ -628,7 +635,8 @@ describe('the whole KB: results of the other articles', () => {
       const d = resultDetails(id, CASES[id]);
       expect(d.article).toBe('Q153070');
       const { island, view } = deepState(CASES[id]);
-      expect(island).toBe('scenario');
+      // `play` decodes a moment; the scenario player's parameter is a step number, not a moment.
+      expect(island).toBe('play');
       expect(ipcRow(view)?.shownUser).toBe('WKS1');
     }
     expect(resultDetails('ipc-stuck-explicit', CASES['ipc-stuck-explicit']).resolution.href).toBe(
@@ -646,7 +654,7 @@ describe('the whole KB: results of the other articles', () => {
     expect(resultDetails('licence-count-too-low', CASES['licence-count-too-low']).resolution.href).toBe(
       '/kb/q149522/#cause-licence-count',
     );
-    expect(deepState(CASES['error-71-other']).island).toBe('scenario');
+    expect(deepState(CASES['error-71-other']).island).toBe('play');
     expect(resultFor({ see: 'error71', version: '3.51', ipc: 'yes', autodisconnect: 15 })).toBe(
       'licence-held',
     );
@@ -662,7 +670,7 @@ describe('the whole KB: results of the other articles', () => {
       const a = { ...CASES['errored-out-autodisconnect'], autodisconnect: minutes };
       expect(resultFor(a)).toBe('errored-out-autodisconnect');
       const { island, view } = deepState(a);
-      expect(island).toBe('scenario');
+      expect(island).toBe('play');
       // The idle session is gone: autodisconnect dropped it.
       expect(view.connections).toEqual([]);
       // Performance Monitor's counters arrive with the kernel branch; once there, both count the drop.
