@@ -1,10 +1,12 @@
 // @ts-check
+
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { articleCheck } from './src/integrations/article-check.ts';
 import { securityHeaders, styleDirective } from './src/integrations/security-headers.ts';
+import { troubleshooterCheck } from './src/integrations/troubleshooter-check.ts';
 import { contentRoots } from './src/lib/content-roots.ts';
 
 /**
@@ -73,6 +75,7 @@ export default defineConfig({
     }),
     preact(),
     articleCheck(contentRoots),
+    troubleshooterCheck(contentRoots),
     securityHeaders(),
     // Embeds are for other sites to frame, not to be found on their own.
     sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/embed/') }),

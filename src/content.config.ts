@@ -5,6 +5,7 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { articleDataSchema } from './content/article-schema';
 import { kbSchema } from './content/kb-schema';
+import { resultsFileSchema, treeSchema } from './content/troubleshooter-schema';
 import { withFixtures as fixtures, contentRoots as roots } from './lib/content-roots';
 
 export type { ArticleData } from './content/article-schema';
@@ -34,5 +35,19 @@ export const collections = {
       generateId: ({ entry }) => entry.split('/').at(-2) as string,
     }),
     schema: articleDataSchema,
+  }),
+  /** The troubleshooter's questions and routes: one tree for the whole KB. */
+  troubleshooterTree: defineCollection({
+    loader: glob({ base: '.', pattern: 'src/content/troubleshooter.yaml', generateId: () => 'tree' }),
+    schema: treeSchema,
+  }),
+  /** Each article's troubleshooter results, `troubleshooter.yaml` in its folder; its id is the file's path. */
+  troubleshooter: defineCollection({
+    loader: glob({
+      base: '.',
+      pattern: roots.map((r) => `${r}/kb/*/troubleshooter.yaml`),
+      generateId: ({ entry }) => entry,
+    }),
+    schema: resultsFileSchema,
   }),
 };

@@ -25,7 +25,7 @@ export const time = z
 const version = z.enum(NT_VERSIONS as [NtVersion, ...NtVersion[]]);
 
 /** One event in the kernel's own vocabulary; the kernel's validation gives the reason. */
-const event = z.record(z.string(), z.unknown()).transform((value, ctx) => {
+export const event = z.record(z.string(), z.unknown()).transform((value, ctx) => {
   try {
     return validateEntry(0, { at: 0, event: value }, 0).event as SimEvent;
   } catch (error) {

@@ -1,6 +1,11 @@
 import { encode, type LinkState } from '../machines/link';
 
-/** The stable URL of an article: `/kb/q153066/`. */
+/**
+ * Every address of an article, a passage in it and a moment of one of its simulations comes from
+ * here, so the troubleshooter, the quiz and the static lists cannot disagree with the pages.
+ */
+
+/** `Q153066` → `/kb/q153066/`. */
 export function articleHref(kbId: string): string {
   return `/kb/${kbId.toLowerCase()}/`;
 }

@@ -84,7 +84,8 @@ for (const path of publishedPaths()) {
 test('every simulation works under the policy', async ({ page }) => {
   await recordViolations(page);
   await page.goto('/kb/q153066/');
-  for (const id of ['scenario', 'compare', 'play']) await page.locator(`#${id} astro-island`).first().scrollIntoViewIfNeeded();
+  for (const id of ['scenario', 'compare', 'play'])
+    await page.locator(`#${id} astro-island`).first().scrollIntoViewIfNeeded();
   await waitForHydration(page);
 
   await page.locator('#scenario').getByRole('button', { name: 'Next' }).click();

@@ -11,7 +11,8 @@ async function press(control: Locator, key: 'Enter' | 'Space' = 'Enter') {
 
 async function openArticle(page: Page, query = '', hash = '') {
   await page.goto(`${ARTICLE}${query}${hash}`);
-  for (const id of ['scenario', 'compare', 'play']) await page.locator(`#${id} astro-island`).first().scrollIntoViewIfNeeded();
+  for (const id of ['scenario', 'compare', 'play'])
+    await page.locator(`#${id} astro-island`).first().scrollIntoViewIfNeeded();
   await waitForHydration(page);
 }
 
@@ -426,7 +427,8 @@ test.describe('accessibility with the simulations in several states', () => {
     test(`axe finds nothing in ${theme} theme after playing with every simulation`, async ({ page }) => {
       const errors = watchConsole(page);
       await gotoThemed(page, ARTICLE, theme);
-      for (const id of ['scenario', 'compare', 'play']) await page.locator(`#${id} astro-island`).first().scrollIntoViewIfNeeded();
+      for (const id of ['scenario', 'compare', 'play'])
+        await page.locator(`#${id} astro-island`).first().scrollIntoViewIfNeeded();
       await waitForHydration(page);
       expect(await axeViolations(page)).toEqual([]);
 

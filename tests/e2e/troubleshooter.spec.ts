@@ -53,6 +53,8 @@ test.describe('troubleshooter by keyboard', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const errors = await openTroubleshooter(page);
 
+    await choose(page, 'see', 'leftover', 0);
+    await expectFocusedHeading(page, /Which version/i);
     await choose(page, 'version', '3.51', 1);
     await expectFocusedHeading(page, /What is listed as the user/i);
     await choose(page, 'shown', 'computer', 1);
@@ -106,6 +108,7 @@ test.describe('troubleshooter by keyboard', () => {
   test('NT 4.0, a computer name: not this article; Back and Restart', async ({ page }) => {
     const errors = await openTroubleshooter(page);
 
+    await choose(page, 'see', 'leftover', 0);
     await choose(page, 'version', '4.0', 2);
     await choose(page, 'shown', 'computer', 1);
     await choose(page, 'licences', 'no', 1);
@@ -128,7 +131,7 @@ test.describe('troubleshooter by keyboard', () => {
 
     await tabTo(page, island(page).getByRole('button', { name: 'Restart' }));
     await page.keyboard.press('Enter');
-    await expectFocusedHeading(page, /Which version/i);
+    await expectFocusedHeading(page, /What do you see/i);
     await expect(page).toHaveURL(/\/troubleshooter\/$/);
     expect(errors).toEqual([]);
   });
@@ -137,6 +140,7 @@ test.describe('troubleshooter by keyboard', () => {
     await page.goto('/');
     const errors = await openTroubleshooter(page);
     const heading = (name: RegExp) => island(page).getByRole('heading', { name });
+    await choose(page, 'see', 'leftover', 0);
     await choose(page, 'version', '3.51', 1);
     await choose(page, 'shown', 'computer', 1);
     await expect(heading(/licences used up/i)).toBeFocused();
@@ -144,7 +148,7 @@ test.describe('troubleshooter by keyboard', () => {
 
     await page.goBack();
 
-    await expect(page).toHaveURL(/\/troubleshooter\/\?v=3\.51$/);
+    await expect(page).toHaveURL(/\/troubleshooter\/\?see=leftover&v=3\.51$/);
     await expect(heading(/What is listed as the user/i)).toBeFocused();
     await expect(island(page).getByRole('radio', { name: /A computer name/ })).toBeChecked();
 
@@ -156,7 +160,7 @@ test.describe('troubleshooter by keyboard', () => {
     await page.goBack();
     await page.goBack();
 
-    await expect(page).toHaveURL(/\/troubleshooter\/$/);
+    await expect(page).toHaveURL(/\/troubleshooter\/\?see=leftover$/);
     await expect(heading(/Which version/i)).toBeFocused();
     await expect(island(page).getByRole('radio', { name: 'Windows NT Server 3.51' })).toBeChecked();
     expect(errors).toEqual([]);
@@ -164,6 +168,7 @@ test.describe('troubleshooter by keyboard', () => {
 
   test('a user name with files open: in use; the shared URL reopens the same result', async ({ page }) => {
     const errors = await openTroubleshooter(page);
+    await choose(page, 'see', 'leftover', 0);
     await choose(page, 'version', '3.5', 0);
     await choose(page, 'shown', 'user', 0);
     await choose(page, 'licences', 'no', 1);
@@ -204,13 +209,14 @@ test.describe('troubleshooter by keyboard', () => {
   test('a link it cannot read starts afresh with a notice', async ({ page }) => {
     const errors = await openTroubleshooter(page, '?v=9&shown=computer');
     await expect(island(page).getByRole('status').first()).toContainText('starts afresh');
-    await expect(island(page).getByRole('heading', { name: /Which version/ })).toBeVisible();
+    await expect(island(page).getByRole('heading', { name: /What do you see/ })).toBeVisible();
     await expect(page).not.toHaveURL(/v=9/);
     expect(errors).toEqual([]);
   });
 
   test('the page’s Back and the browser’s Back agree', async ({ page }) => {
     await openTroubleshooter(page);
+    await choose(page, 'see', 'leftover', 0);
     await choose(page, 'version', '3.51', 1);
     await choose(page, 'shown', 'computer', 1);
     await expectFocusedHeading(page, /licences/i);
@@ -220,6 +226,71 @@ test.describe('troubleshooter by keyboard', () => {
     await page.goBack();
 
     await expectFocusedHeading(page, /Which version/i);
+  });
+
+  test('a sibling article’s result: error 71 with no leftover and a licence count too low (Q149522)', async ({
+    page,
+  }) => {
+    const errors = await openTroubleshooter(page);
+    // The choice is offered once Q149522 has its troubleshooter.yaml (in this branch: the fixture build).
+    test.skip((await radio(page, 'see', 'error71').count()) === 0, 'Q149522’s results are not in this build');
+    await choose(page, 'see', 'error71', 2);
+    await expectFocusedHeading(page, /Which version/i);
+    await choose(page, 'version', '3.51', 1);
+    await expectFocusedHeading(page, /IPC\$ connection under a computer name/i);
+    await choose(page, 'ipc', 'no', 1);
+    await expectFocusedHeading(page, /Licensing/i);
+    await choose(page, 'limit', 'yes', 0);
+
+    const result = island(page).locator('[data-result]');
+    await expect(result).toHaveAttribute('data-result', 'licence-count-too-low');
+    await expect(page).toHaveURL(/\/troubleshooter\/\?see=error71&v=3\.51&ipc=no&limit=yes$/);
+    await expect(result.locator('a[data-link="resolution"]')).toHaveAttribute(
+      'href',
+      '/kb/q149522/#cause-licence-count',
+    );
+    const sim = simulationState(
+      (await result.locator('a[data-link="simulation"]').getAttribute('href')) ?? '',
+    );
+    expect(sim.islandId).toBe('play');
+    expect(simulate(sim.config, sim.tape, sim.at).log.some((e) => e.error === 71)).toBe(true);
+    await expect(result.getByLabel('Summary for a ticket')).toHaveValue(
+      /LiveKB troubleshooter \(KB Q149522\)/,
+    );
+    expect(errors).toEqual([]);
+  });
+
+  test('a hostile link: a fixed notice that quotes nothing from the address, and the page stays 320 px wide', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    const bait = `Call${'\u00a0'}support${'W'.repeat(400)}<b>now</b>`;
+    const errors = watchConsole(page);
+    await page.goto(`/troubleshooter/?v=3.51&shown=${encodeURIComponent(bait)}&lic=yes`);
+    // On a phone the island starts below the fold: it hydrates when it scrolls into view.
+    await island(page).scrollIntoViewIfNeeded();
+    await waitForHydration(page);
+    const notice = island(page).getByRole('status').first();
+    await expect(notice).toHaveText(
+      'This link’s answer for “shown” could not be used, so the troubleshooter starts afresh.',
+    );
+    await expect(island(page).locator('b')).toHaveCount(0);
+    await expect(page.locator('body')).not.toContainText('WWWW');
+    await expect(page).not.toHaveURL(/shown=/);
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(widths[0]).toBeLessThanOrEqual(widths[1] as number);
+    expect(errors).toEqual([]);
+  });
+
+  test('the question’s heading does not touch its first answer', async ({ page }) => {
+    await openTroubleshooter(page);
+    const title = island(page).locator('.kb-ts__title');
+    const first = island(page).locator('.kb-ts__choice').first();
+    const gap = await page.evaluate(
+      ([a, b]) => (b as Element).getBoundingClientRect().top - (a as Element).getBoundingClientRect().bottom,
+      [await title.elementHandle(), await first.elementHandle()],
+    );
+    expect(gap).toBeGreaterThanOrEqual(8);
   });
 });
 
@@ -311,10 +382,13 @@ test.describe('without JavaScript', () => {
       'nothing-to-fear': '/kb/q153066/#info-no-credentials',
       'share-in-use': '/kb/q153066/#info-user-shown',
     };
+    // The list is generated from the tree: a result reached along several paths is linked from each.
     for (const [id, href] of Object.entries(expected)) {
-      await expect(fallback.locator(`a[data-result="${id}"]`)).toHaveAttribute('href', href);
+      const links = fallback.locator(`a[data-result="${id}"]`);
+      await expect(links.first()).toHaveAttribute('href', href);
+      for (const link of await links.all()) await expect(link).toHaveAttribute('href', href);
     }
-    await fallback.locator('a[data-result="licence-held"]').click();
+    await fallback.locator('a[data-result="licence-held"]').first().click();
     await expect(page).toHaveURL(/\/kb\/q153066\/#resolution-stop-logging$/);
     await expect(page.locator('#resolution-stop-logging')).toBeVisible();
   });

@@ -1,31 +1,139 @@
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { getAdjacencyMap, getSimplePaths } from 'xstate/graph';
-import { article } from './content';
-
-const q153066Anchors = article('q153066').data.anchors;
+import { parse } from 'yaml';
+import {
+  type ResultsFile,
+  resultsFileSchema,
+  type TreeData,
+  treeSchema,
+} from '../../src/content/troubleshooter-schema';
+import { loadFlow, resultFiles } from '../../src/integrations/troubleshooter-check';
+import { anchorHref, articleHref, momentHref } from '../../src/lib/links';
+import { assembleFlow } from '../../src/lib/troubleshooter';
 
 import { type ServerView, simulate } from '../../src/machines';
 import { decode } from '../../src/machines/link';
 import {
   type Answers,
-  answersFromQuery,
-  answersToQuery,
-  deepLinkFor,
-  NT35_LICENSING_NOTE,
-  nextStep,
-  RESULT_IDS,
-  type ResultId,
-  resultDetails,
-  resultFor,
+  createTroubleshooter,
+  answersFromQuery as engineFromQuery,
+  nextStep as engineNextStep,
+  resultFor as engineResultFor,
+  summaryText as engineSummary,
+  answersToQuery as engineToQuery,
+  outline,
+  renderResult,
   stepOf,
-  summaryText,
   type TroubleshooterEvent,
-  troubleshooterMachine,
 } from '../../src/machines/troubleshooter';
+import { article } from './content';
+
+const q153066Anchors = article('q153066').data.anchors;
+
+/** The whole KB's troubleshooter: the shared tree, Q153066's results and the pending articles' results. */
+const loaded = loadFlow(resultFiles(['src/content/docs']));
+const { flow } = loaded;
+const { tree } = flow;
+const troubleshooterMachine = createTroubleshooter(tree);
+const RESULT_IDS = Object.keys(flow.results);
+type ResultId = string;
+
+const nextStep = (a: Answers) => engineNextStep(tree, a);
+const resultFor = (a: Answers) => engineResultFor(tree, a);
+const answersToQuery = (a: Answers) => engineToQuery(tree, a);
+const answersFromQuery = (search: string) => engineFromQuery(tree, search);
+const resultDetails = (id: ResultId, a: Answers) => {
+  const d = renderResult(flow, id, a);
+  return { ...d, resolution: { href: anchorHref(d.article, d.anchor), label: d.label } };
+};
+const deepLinkFor = (a: Answers) => {
+  const d = renderResult(flow, resultFor(a) as string, a);
+  return momentHref(d.article, d.moment.simulation, d.moment.state);
+};
+const summaryText = (a: Answers, id: ResultId) => {
+  const d = renderResult(flow, id, a);
+  const origin = 'https://livekb.example';
+  return engineSummary(tree, a, d, {
+    section: `${origin}${anchorHref(d.article, d.anchor)}`,
+    moment: `${origin}${momentHref(d.article, d.moment.simulation, d.moment.state)}`,
+    answers: `${origin}/troubleshooter/${answersToQuery(a)}`,
+  });
+};
+const NT35_LICENSING_NOTE = tree.notes?.[0]?.text as string;
+/** Today's cases all start from "a leftover connection". */
+const L = { see: 'leftover' } as const;
+
+/** The anchors each article defines for the troubleshooter (the pending ones, as their authors named them). */
+const ANCHORS: Record<string, string[]> = {
+  Q153066: Object.keys(q153066Anchors),
+  Q153070: ['symptom-listed-under-computer', 'resolution-explicit-ipc', 'resolution-autodisconnect'],
+  Q149522: ['symptom-error-71', 'cause-licence-count'],
+  Q159600: ['symptom-counts-autodisconnect', 'symptom-users-unaffected'],
+};
+
+describe('troubleshooter data', () => {
+  it('the tree and every article’s results fit together', () => {
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.pending).toEqual([]);
+    expect(RESULT_IDS.length).toBe(16);
+  });
+
+  it('every moment opens a simulation that reads moments (the scenario player reads step numbers)', () => {
+    const wrong = Object.entries(flow.results).filter(
+      ([, r]) => !['play', 'compare'].includes(r.moment.simulation),
+    );
+    expect(wrong.map(([id]) => id)).toEqual([]);
+  });
+
+  const base = () => {
+    const files = resultFiles(['src/content/docs']);
+    const parsed = files.map((file) => ({ file, data: structuredClone(flowFile(file)) }));
+    return { tree: structuredClone(loadTree()), parsed };
+  };
+
+  it('a result defined in two articles fails, naming both files', () => {
+    const { tree: t, parsed } = base();
+    const first = parsed.find((f) => f.file.includes('q153066')) as (typeof parsed)[number];
+    const second = parsed.find((f) => f !== first) as (typeof parsed)[number];
+    second.data.results['licence-held'] = first.data.results[
+      'licence-held'
+    ] as ResultsFile['results'][string];
+    const problems = assembleFlow(t, parsed).problems;
+    const text = problems.join('\n');
+    expect(text).toContain('"licence-held" is defined twice');
+    expect(text).toContain(first.file);
+    expect(text).toContain(second.file);
+  });
+
+  it('a leaf no article defines, and a result no path reaches, fail naming the files', () => {
+    const { tree: t, parsed } = base();
+    const files = parsed.filter((f) => !f.file.includes('q159600'));
+    const q153066 = parsed.find((f) => f.file.includes('q153066')) as (typeof parsed)[number];
+    q153066.data.results.orphan = q153066.data.results['nothing-to-fear'] as ResultsFile['results'][string];
+    // Without Q159600's file its choice would be left out; keep it offered to see the dangling leaves.
+    for (const c of t.questions.see?.choices ?? []) delete c.needs;
+    const problems = assembleFlow(t, files, 'TREE').problems.join('\n');
+    expect(problems).toContain('TREE leads to result "errored-out-autodisconnect"');
+    expect(problems).toContain('which no article’s troubleshooter.yaml defines');
+    expect(problems).toContain(`${q153066.file} defines result "orphan", which no path of TREE reaches.`);
+  });
+});
+
+function flowFile(file: string): ResultsFile {
+  return resultsFileSchema.parse(parse(readFileSync(file, 'utf8')));
+}
+function loadTree(): TreeData {
+  return treeSchema.parse(parse(readFileSync('src/content/troubleshooter.yaml', 'utf8')));
+}
 
 /** Every answer the reader can give, including autodisconnect values that must be refused. */
 const EVENTS: TroubleshooterEvent[] = [
+  ...['leftover', 'stuck', 'error71', 'errored'].map((value) => ({ type: 'answer.see' as const, value })),
+  ...['yes', 'no'].map((value) => ({ type: 'answer.ipc' as const, value })),
+  ...['yes', 'no'].map((value) => ({ type: 'answer.limit' as const, value })),
+  ...['yes', 'no'].map((value) => ({ type: 'answer.affected' as const, value })),
   ...['3.5', '3.51', '4.0'].map((value) => ({ type: 'answer.version' as const, value })),
   ...['user', 'computer', 'nothing'].map((value) => ({ type: 'answer.shown' as const, value })),
   ...['yes', 'no'].map((value) => ({ type: 'answer.licences' as const, value })),
@@ -49,9 +157,16 @@ const OPTIONS = {
     JSON.stringify([s.value, s.context.answers]),
 };
 
+/** Computed once: the graph is walked by several tests. */
+let allPaths: ReturnType<typeof getSimplePaths<typeof troubleshooterMachine>> | undefined;
 function paths() {
-  return getSimplePaths(troubleshooterMachine, OPTIONS);
+  allPaths ??= getSimplePaths(troubleshooterMachine, OPTIONS);
+  return allPaths;
 }
+// The whole KB's tree has a few thousand states: walk it once, with time to spare on a shared machine.
+beforeAll(() => {
+  paths();
+}, 120_000);
 
 function answersOf(snapshot: { context: { answers: Answers } }): Answers {
   return snapshot.context.answers;
@@ -112,7 +227,7 @@ describe('troubleshooter machine: paths (xstate/graph)', () => {
 
   it('refuses an invalid autodisconnect value with the reason and stays on the question', () => {
     const actor = createActor(troubleshooterMachine, {
-      input: { answers: { version: '3.51', shown: 'computer', licences: 'no' } },
+      input: { answers: { ...L, version: '3.51', shown: 'computer', licences: 'no' } },
     }).start();
     expect(stepOf(actor.getSnapshot().value)).toEqual({ question: 'autodisconnect' });
     for (const bad of ['abc', '70000', '1.5', '', '-2']) {
@@ -130,6 +245,9 @@ describe('troubleshooter machine: paths (xstate/graph)', () => {
 
   it('refuses answers that are not among the choices', () => {
     const actor = createActor(troubleshooterMachine, { input: {} }).start();
+    actor.send({ type: 'answer.see', value: 'ghost' });
+    expect(stepOf(actor.getSnapshot().value)).toEqual({ question: 'see' });
+    actor.send({ type: 'answer.see', value: 'leftover' });
     actor.send({ type: 'answer.version', value: '5.0' });
     expect(stepOf(actor.getSnapshot().value)).toEqual({ question: 'version' });
     expect(actor.getSnapshot().context.error).toMatch(/Choose/);
@@ -138,7 +256,8 @@ describe('troubleshooter machine: paths (xstate/graph)', () => {
   it('Back steps to the previous question and offers the old answer; Restart clears everything', () => {
     const actor = createActor(troubleshooterMachine, { input: {} }).start();
     actor.send({ type: 'nav.back' });
-    expect(stepOf(actor.getSnapshot().value)).toEqual({ question: 'version' });
+    expect(stepOf(actor.getSnapshot().value)).toEqual({ question: 'see' });
+    actor.send({ type: 'answer.see', value: 'leftover' });
     actor.send({ type: 'answer.version', value: '3.51' });
     actor.send({ type: 'answer.shown', value: 'nothing' });
     actor.send({ type: 'answer.licences', value: 'no' });
@@ -153,58 +272,67 @@ describe('troubleshooter machine: paths (xstate/graph)', () => {
     actor.send({ type: 'answer.files', value: 'yes' });
     expect(stepOf(actor.getSnapshot().value)).toEqual({ result: 'share-in-use' });
     actor.send({ type: 'nav.restart' });
-    expect(stepOf(actor.getSnapshot().value)).toEqual({ question: 'version' });
+    expect(stepOf(actor.getSnapshot().value)).toEqual({ question: 'see' });
     expect(actor.getSnapshot().context.answers).toEqual({});
   });
 
   it('answers.restore (browser Back and Forward) shows the step for the URL’s answers and keeps later ones as defaults', () => {
     const actor = createActor(troubleshooterMachine, { input: {} }).start();
+    actor.send({ type: 'answer.see', value: 'leftover' });
     actor.send({ type: 'answer.version', value: '3.51' });
     actor.send({ type: 'answer.shown', value: 'computer' });
     actor.send({ type: 'answer.licences', value: 'yes' });
 
-    actor.send({ type: 'answers.restore', answers: { version: '3.51' } });
+    actor.send({ type: 'answers.restore', answers: { ...L, version: '3.51' } });
     const back = actor.getSnapshot();
-    actor.send({ type: 'answers.restore', answers: { version: '3.51', shown: 'computer' } });
+    actor.send({ type: 'answers.restore', answers: { ...L, version: '3.51', shown: 'computer' } });
     const forward = actor.getSnapshot();
 
     expect(stepOf(back.value)).toEqual({ question: 'shown' });
-    expect(back.context.answers).toEqual({ version: '3.51' });
+    expect(back.context.answers).toEqual({ ...L, version: '3.51' });
     expect(back.context.draft).toEqual({ shown: 'computer', licences: 'yes' });
     expect(stepOf(forward.value)).toEqual({ question: 'licences' });
-    expect(forward.context.answers).toEqual({ version: '3.51', shown: 'computer' });
+    expect(forward.context.answers).toEqual({ ...L, version: '3.51', shown: 'computer' });
     expect(forward.context.draft).toEqual({ licences: 'yes' });
   });
 
   it('skips questions that do not apply', () => {
-    expect(nextStep({ version: '3.51', shown: 'nothing' })).toEqual({ question: 'licences' });
-    expect(nextStep({ version: '3.51', shown: 'nothing', licences: 'no' })).toEqual({
+    expect(nextStep({ version: '3.51', shown: 'nothing' })).toEqual({ question: 'see' });
+    expect(nextStep({ ...L, version: '3.51', shown: 'nothing' })).toEqual({ question: 'licences' });
+    expect(nextStep({ ...L, version: '3.51', shown: 'nothing', licences: 'no' })).toEqual({
       result: 'nothing-to-fear',
     });
-    expect(nextStep({ version: '3.51', shown: 'computer', licences: 'no' })).toEqual({
+    expect(nextStep({ ...L, version: '3.51', shown: 'computer', licences: 'no' })).toEqual({
       question: 'autodisconnect',
     });
-    expect(nextStep({ version: '4.0', shown: 'computer', licences: 'yes' })).toEqual({
+    expect(nextStep({ ...L, version: '4.0', shown: 'computer', licences: 'yes' })).toEqual({
       result: 'nt4-not-this',
     });
-    expect(nextStep({ version: '3.5', shown: 'user', licences: 'no', files: 'yes' })).toEqual({
+    expect(nextStep({ ...L, version: '3.5', shown: 'user', licences: 'no', files: 'yes' })).toEqual({
       result: 'share-in-use',
     });
   });
 });
 
 /** One answer set per result, the way a reader would give it. */
-const CASES: Record<ResultId, Answers> = {
-  'leftover-ipc-waiting': { version: '3.51', shown: 'computer', licences: 'no', autodisconnect: 15 },
-  'licence-held': { version: '3.51', shown: 'computer', licences: 'yes', autodisconnect: 15 },
-  'autodisconnect-off': { version: '3.5', shown: 'computer', licences: 'yes', autodisconnect: -1 },
-  'autodisconnect-zero': { version: '3.51', shown: 'computer', licences: 'no', autodisconnect: 0 },
-  'share-in-use': { version: '3.51', shown: 'user', licences: 'yes', files: 'yes' },
-  'share-idle': { version: '4.0', shown: 'user', licences: 'no', files: 'unknown', autodisconnect: 10 },
-  'nt4-not-this': { version: '4.0', shown: 'computer', licences: 'yes' },
-  'licences-in-use': { version: '3.51', shown: 'nothing', licences: 'yes' },
-  'nothing-to-fear': { version: '3.51', shown: 'nothing', licences: 'no' },
-};
+const CASES = {
+  'leftover-ipc-waiting': { ...L, version: '3.51', shown: 'computer', licences: 'no', autodisconnect: 15 },
+  'licence-held': { ...L, version: '3.51', shown: 'computer', licences: 'yes', autodisconnect: 15 },
+  'autodisconnect-off': { ...L, version: '3.5', shown: 'computer', licences: 'yes', autodisconnect: -1 },
+  'autodisconnect-zero': { ...L, version: '3.51', shown: 'computer', licences: 'no', autodisconnect: 0 },
+  'share-in-use': { ...L, version: '3.51', shown: 'user', licences: 'yes', files: 'yes' },
+  'share-idle': { ...L, version: '4.0', shown: 'user', licences: 'no', files: 'unknown', autodisconnect: 10 },
+  'nt4-not-this': { ...L, version: '4.0', shown: 'computer', licences: 'yes' },
+  'licences-in-use': { ...L, version: '3.51', shown: 'nothing', licences: 'yes' },
+  'nothing-to-fear': { ...L, version: '3.51', shown: 'nothing', licences: 'no' },
+  'ipc-stuck-wait': { see: 'stuck', version: '3.51', autodisconnect: 15, licences: 'no' },
+  'ipc-stuck-explicit': { see: 'stuck', version: '3.51', autodisconnect: 30, licences: 'yes' },
+  'ipc-stuck-autodisconnect-off': { see: 'stuck', version: '3.51', autodisconnect: -1 },
+  'licence-count-too-low': { see: 'error71', version: '3.51', ipc: 'no', limit: 'yes' },
+  'error-71-other': { see: 'error71', version: '4.0', limit: 'no' },
+  'errored-out-autodisconnect': { see: 'errored', version: '4.0', affected: 'no', autodisconnect: 10 },
+  'errored-out-network': { see: 'errored', version: '3.51', affected: 'yes' },
+} satisfies Record<ResultId, Answers>;
 
 describe('troubleshooter results: deep links reproduce what they describe', () => {
   it('each case leads to its result', () => {
@@ -317,8 +445,8 @@ describe('troubleshooter results: deep links reproduce what they describe', () =
       expect(view.now).toBeGreaterThanOrEqual(0);
       const d = resultDetails(step.result, a);
       const [path, hash] = d.resolution.href.split('#');
-      expect(path).toBe('/kb/q153066/');
-      expect(Object.keys(q153066Anchors)).toContain(hash);
+      expect(path).toBe(articleHref(d.article));
+      expect(ANCHORS[d.article]).toContain(hash);
       const text = summaryText(a, step.result);
       expect(text).toContain(d.title);
       expect(text).toContain(`/troubleshooter/${answersToQuery(a)}`);
@@ -498,7 +626,113 @@ describe('answers in the URL', () => {
 
   it('a machine started from URL answers lands on the same result', () => {
     const { answers } = answersFromQuery('?v=3.51&shown=computer&lic=yes&ad=30');
+    expect(answers.see).toBe('leftover');
     const actor = createActor(troubleshooterMachine, { input: { answers } }).start();
     expect(stepOf(actor.getSnapshot().value)).toEqual({ result: 'licence-held' });
+  });
+});
+
+describe('the whole KB: results of the other articles', () => {
+  it('an IPC$ Server Manager will not disconnect leads to Q153070', () => {
+    for (const id of ['ipc-stuck-wait', 'ipc-stuck-explicit', 'ipc-stuck-autodisconnect-off'] as const) {
+      const d = resultDetails(id, CASES[id]);
+      expect(d.article).toBe('Q153070');
+      const { island, view } = deepState(CASES[id]);
+      // `play` decodes a moment; the scenario player's parameter is a step number, not a moment.
+      expect(island).toBe('play');
+      expect(ipcRow(view)?.shownUser).toBe('WKS1');
+    }
+    expect(resultDetails('ipc-stuck-explicit', CASES['ipc-stuck-explicit']).resolution.href).toBe(
+      '/kb/q153070/#resolution-explicit-ipc',
+    );
+    expect(refusal71(deepState(CASES['ipc-stuck-explicit']).view)).toBe(true);
+    expect(resultFor({ see: 'stuck', version: '4.0' })).toBe('nt4-not-this');
+    expect(resultFor({ see: 'stuck', version: '3.51', autodisconnect: 0 })).toBe('autodisconnect-zero');
+  });
+
+  it('error 71 with no leftover, or a licence count too low, leads to Q149522; with a leftover, to Q153066', () => {
+    const low = deepState(CASES['licence-count-too-low']);
+    expect(low.island).toBe('play');
+    expect(refusal71(low.view)).toBe(true);
+    expect(resultDetails('licence-count-too-low', CASES['licence-count-too-low']).resolution.href).toBe(
+      '/kb/q149522/#cause-licence-count',
+    );
+    expect(deepState(CASES['error-71-other']).island).toBe('play');
+    expect(resultFor({ see: 'error71', version: '3.51', ipc: 'yes', autodisconnect: 15 })).toBe(
+      'licence-held',
+    );
+    expect(resultFor({ see: 'error71', version: '3.51', ipc: 'yes', autodisconnect: -1 })).toBe(
+      'autodisconnect-off',
+    );
+    const held = deepState({ see: 'error71', version: '3.51', ipc: 'yes', autodisconnect: -1 });
+    expect(refusal71(held.view)).toBe(true);
+  });
+
+  it('a climbing Sessions Errored Out leads to Q159600, and its moment shows the counter counting an autodisconnect', () => {
+    for (const minutes of [0, 1, 10, 240]) {
+      const a = { ...CASES['errored-out-autodisconnect'], autodisconnect: minutes };
+      expect(resultFor(a)).toBe('errored-out-autodisconnect');
+      const { island, view } = deepState(a);
+      expect(island).toBe('play');
+      // The idle session is gone: autodisconnect dropped it.
+      expect(view.connections).toEqual([]);
+      // Performance Monitor's counters arrive with the kernel branch; once there, both count the drop.
+      const counters = (view as { counters?: { sessionsErroredOut: number; sessionsTimedOut: number } })
+        .counters;
+      if (counters) expect(counters).toMatchObject({ sessionsErroredOut: 1, sessionsTimedOut: 1 });
+    }
+    expect(resultFor({ ...CASES['errored-out-autodisconnect'], autodisconnect: -1 })).toBe(
+      'errored-out-network',
+    );
+    expect(resultDetails('errored-out-network', CASES['errored-out-network']).resolution.href).toBe(
+      '/kb/q159600/#symptom-users-unaffected',
+    );
+  });
+
+  it('old links (no first answer) open the same result, and new links for today’s cases look as before', () => {
+    expect(answersFromQuery('?v=3.51&shown=computer&lic=yes&ad=15').answers).toEqual(CASES['licence-held']);
+    expect(answersToQuery(CASES['ipc-stuck-wait'])).toBe('?see=stuck&v=3.51&ad=15&lic=no');
+    expect(answersFromQuery('?see=leftover&v=3.51&shown=computer&lic=yes&ad=15').answers).toEqual(
+      CASES['licence-held'],
+    );
+    expect(answersFromQuery(answersToQuery(CASES['errored-out-network']))).toEqual({
+      answers: CASES['errored-out-network'],
+      notice: null,
+    });
+  });
+
+  it('a hostile link never has its text repeated: the notice is a fixed sentence naming the parameter', () => {
+    const long = 'W'.repeat(5000);
+    for (const [search, param] of [
+      [`?v=${encodeURIComponent('<img src=x onerror=alert(1)>')}`, 'v'],
+      [`?v=3.51&shown=${long}`, 'shown'],
+      ['?v=3.51&shown=computer&lic=yes&ad=Call%20support%20at%20555-0100', 'ad'],
+      ['?see=phishing&v=3.51', 'see'],
+      [
+        `?v=3.51&shown=computer&lic=${encodeURIComponent('yes” — your licence has expired, visit evil.example')}`,
+        'lic',
+      ],
+    ] as const) {
+      const r = answersFromQuery(search);
+      expect(r.answers).toEqual({});
+      expect(r.notice).toBe(
+        `This link’s answer for “${param}” could not be used, so the troubleshooter starts afresh.`,
+      );
+    }
+    expect(answersFromQuery('?v=3.51&shown=nothing&lic=no&files=yes').notice).toBe(
+      'This link’s answers do not follow from one another, so the troubleshooter starts afresh.',
+    );
+  });
+
+  it('the static list is the tree walked to every result, with the same results as the machine', () => {
+    const ids = new Set<string>();
+    const walk = (node: ReturnType<typeof outline>) => {
+      if ('result' in node) ids.add(node.result);
+      else for (const b of node.branches) walk(b.then);
+    };
+    const top = outline(tree);
+    walk(top);
+    expect([...ids].sort()).toEqual([...RESULT_IDS].sort());
+    expect('question' in top && top.question).toBe('see');
   });
 });

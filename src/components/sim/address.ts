@@ -19,6 +19,36 @@ export function withParam(id: string, value: string | null, hash = location.hash
 }
 
 /**
+ * This page's address with a group of parameters an island owns replaced by `values` (in that
+ * order), other parameters kept as they are written.
+ */
+export function withParams(
+  values: readonly (readonly [string, string])[],
+  own: readonly string[],
+  hash = location.hash,
+): string {
+  const name = (pair: string) => {
+    try {
+      return decodeURIComponent((pair.split('=')[0] ?? '').replace(/\+/g, ' '));
+    } catch {
+      return pair;
+    }
+  };
+  const rest = location.search
+    .slice(1)
+    .split('&')
+    .filter((pair) => pair !== '' && !own.includes(name(pair)));
+  const mine = values.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
+  const query = [...rest, ...mine].join('&');
+  return `${location.pathname}${query ? `?${query}` : ''}${hash}`;
+}
+
+/** Rewrites the current history entry's address, keeping its state. */
+export function replaceAddress(href: string): void {
+  history.replaceState(history.state, '', href);
+}
+
+/**
  * `read` runs when another island has changed the address; `keep` runs after Back or Forward, to put
  * the island's current moment back into the entry the browser moved to.
  */
@@ -31,11 +61,14 @@ function onAddressChange(read: () => void, keep: () => void): () => void {
   };
 }
 
-/** Moves to `href` without reloading, and tells the islands: a new history entry unless it is where we are. */
-export function navigate(href: string): void {
+/**
+ * Moves to `href` without reloading, and tells the islands: a new history entry (carrying `state`)
+ * unless it is where we are.
+ */
+export function navigate(href: string, state: unknown = null): void {
   if (href === `${location.pathname}${location.search}${location.hash}`)
     history.replaceState(history.state, '', href);
-  else history.pushState(null, '', href);
+  else history.pushState(state, '', href);
   window.dispatchEvent(new Event(URL_CHANGED));
 }
 

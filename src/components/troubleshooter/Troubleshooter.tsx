@@ -1,22 +1,29 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { anchorHref, momentHref } from '../../lib/links';
 import {
   type Answers,
+  type AnswerValue,
+  answerParams,
   answersFromQuery,
+  answersToParams,
   answersToQuery,
-  QUESTIONS,
-  type QuestionId,
-  type ResultId,
-  resultDetails,
+  createTroubleshooter,
+  type Flow,
+  type Question as QuestionData,
+  renderResult,
   stepOf,
   summaryText,
-  troubleshooterMachine,
+  type Tree,
 } from '../../machines/troubleshooter';
+import { navigate, replaceAddress, withParams } from '../sim/address';
 import { useActor } from '../sim/useActor';
 
 const ID = 'ts';
 
-export default function Troubleshooter() {
-  const [snapshot, send] = useActor(troubleshooterMachine, { input: {} });
+export default function Troubleshooter({ flow }: { flow: Flow }) {
+  const { tree } = flow;
+  const [machine] = useState(() => createTroubleshooter(tree));
+  const [snapshot, send] = useActor(machine, { input: {} });
   const { answers, draft, error, notice } = snapshot.context;
   const step = stepOf(snapshot.value);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -31,30 +38,25 @@ export default function Troubleshooter() {
   // Answers from the URL: read once after hydration, and again each time the browser's Back
   // or Forward button brings back another entry.
   useEffect(() => {
-    const read = answersFromQuery(location.search);
+    const read = answersFromQuery(tree, location.search);
     if (Object.keys(read.answers).length > 0 || read.notice) {
       send({ type: 'answers.load', answers: read.answers, notice: read.notice });
     }
     // A link that could not be read leaves the address bar, so reloading or sharing it does not fail again.
-    if (read.notice)
-      history.replaceState(
-        history.state,
-        '',
-        `${location.pathname}${answersToQuery(read.answers)}${location.hash}`,
-      );
+    if (read.notice) replaceAddress(withParams(answersToParams(tree, read.answers), answerParams(tree)));
     const onPopState = () => {
-      const restored = answersFromQuery(location.search);
+      const restored = answersFromQuery(tree, location.search);
       acted.current = true;
       fromUrl.current = true;
       send({ type: 'answers.restore', answers: restored.answers, notice: restored.notice });
     };
     addEventListener('popstate', onPopState);
     return () => removeEventListener('popstate', onPopState);
-  }, [send]);
+  }, [send, tree]);
 
   // The URL keeps the answers, so a shared link reopens the same step, and each step the reader
   // takes is a history entry, so the browser's Back and Forward move between steps.
-  const query = answersToQuery(answers);
+  const query = answersToQuery(tree, answers);
   const mounted = useRef(false);
   useEffect(() => {
     // On mount the answers read from the URL are not rendered yet: there is nothing to write.
@@ -62,10 +64,10 @@ export default function Troubleshooter() {
       mounted.current = true;
       return;
     }
-    const url = `${location.pathname}${query}${location.hash}`;
+    const url = withParams(answersToParams(tree, answers), answerParams(tree));
     if (url === `${location.pathname}${location.search}${location.hash}`) return;
-    if (fromUrl.current) history.replaceState(history.state, '', url);
-    else history.pushState({ troubleshooter: true }, '', url);
+    if (fromUrl.current) replaceAddress(url);
+    else navigate(url, { troubleshooter: true });
   }, [query]);
 
   const stepKey = step ? ('question' in step ? step.question : step.result) : '';
@@ -99,6 +101,7 @@ export default function Troubleshooter() {
         <Question
           key={step.question}
           id={step.question}
+          q={tree.questions[step.question] as QuestionData}
           headingRef={heading}
           initial={draft[step.question] ?? answers[step.question]}
           error={error}
@@ -113,16 +116,24 @@ export default function Troubleshooter() {
         />
       )}
       {step && 'result' in step && (
-        <Result id={step.result} answers={answers} headingRef={heading} onBack={back} onRestart={restart} />
+        <Result
+          flow={flow}
+          id={step.result}
+          answers={answers}
+          headingRef={heading}
+          onBack={back}
+          onRestart={restart}
+        />
       )}
     </div>
   );
 }
 
 interface QuestionProps {
-  id: QuestionId;
+  id: string;
+  q: QuestionData;
   headingRef: preact.RefObject<HTMLHeadingElement>;
-  initial: string | number | undefined;
+  initial: AnswerValue | undefined;
   error: string | null;
   position: number;
   onAnswer: (value: string) => void;
@@ -130,8 +141,17 @@ interface QuestionProps {
   onRestart?: () => void;
 }
 
-function Question({ id, headingRef, initial, error, position, onAnswer, onBack, onRestart }: QuestionProps) {
-  const q = QUESTIONS[id];
+function Question({
+  id,
+  q,
+  headingRef,
+  initial,
+  error,
+  position,
+  onAnswer,
+  onBack,
+  onRestart,
+}: QuestionProps) {
   const [value, setValue] = useState(initial === undefined ? '' : String(initial));
   const [local, setLocal] = useState<string | null>(null);
   const message = local ?? error;
@@ -184,7 +204,7 @@ function Question({ id, headingRef, initial, error, position, onAnswer, onBack, 
           </div>
         ) : (
           <div class="kb-ts__field">
-            <label for={`${ID}-${id}-input`}>Autodisconnect, in minutes (-1 to 65535)</label>
+            <label for={`${ID}-${id}-input`}>{q.field ?? q.title}</label>
             <input
               id={`${ID}-${id}-input`}
               class="kb-ts__input"
@@ -225,16 +245,30 @@ function Question({ id, headingRef, initial, error, position, onAnswer, onBack, 
 }
 
 interface ResultProps {
-  id: ResultId;
+  flow: Flow;
+  id: string;
   answers: Answers;
   headingRef: preact.RefObject<HTMLHeadingElement>;
   onBack: () => void;
   onRestart: () => void;
 }
 
-function Result({ id, answers, headingRef, onBack, onRestart }: ResultProps) {
-  const d = resultDetails(id, answers);
-  const summary = summaryText(answers, id, typeof location === 'undefined' ? undefined : location.origin);
+/** The page's own address with these answers, for the summary. */
+function answersHref(tree: Tree, answers: Answers): string {
+  if (typeof location === 'undefined') return answersToQuery(tree, answers);
+  return `${location.origin}${location.pathname}${answersToQuery(tree, answers)}`;
+}
+
+function Result({ flow, id, answers, headingRef, onBack, onRestart }: ResultProps) {
+  const d = renderResult(flow, id, answers);
+  const section = anchorHref(d.article, d.anchor);
+  const moment = momentHref(d.article, d.moment.simulation, d.moment.state);
+  const origin = typeof location === 'undefined' ? '' : location.origin;
+  const summary = summaryText(flow.tree, answers, d, {
+    section: `${origin}${section}`,
+    moment: `${origin}${moment}`,
+    answers: answersHref(flow.tree, answers),
+  });
   const [copied, setCopied] = useState<string | null>(null);
 
   const copy = async () => {
@@ -266,13 +300,13 @@ function Result({ id, answers, headingRef, onBack, onRestart }: ResultProps) {
       </ol>
       <ul class="kb-ts__links">
         <li>
-          <a href={d.simulation.href} class="kb-ts__link kb-ts__link--primary" data-link="simulation">
-            {d.simulation.label}
+          <a href={moment} class="kb-ts__link kb-ts__link--primary" data-link="simulation">
+            {d.moment.label}
           </a>
         </li>
         <li>
-          <a href={d.resolution.href} class="kb-ts__link" data-link="resolution">
-            {d.resolution.label}
+          <a href={section} class="kb-ts__link" data-link="resolution">
+            {d.label}
           </a>
         </li>
       </ul>
