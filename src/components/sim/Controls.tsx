@@ -9,6 +9,14 @@ interface ControlsProps {
   licenseLimit: number;
   onRecord: (event: SimEvent) => void;
   onLicenseLimit: (limit: number) => void;
+  /** Whether the License Logging service runs now; absent where it does not exist (NT 3.5 alone). */
+  licensing?: boolean;
+  /** Where the service button acts when that is more than one server, e.g. "on both servers". */
+  licensingScope?: string;
+  /** Recorded actions after the clock: acting now replaces them. */
+  later?: number;
+  /** What the server(s) answered at this moment, shown beside the buttons. */
+  result?: readonly { text: string; error?: number }[];
 }
 
 const LIMITS = [1, 2, 3, 5, 10];
@@ -22,6 +30,10 @@ export function Controls({
   licenseLimit,
   onRecord,
   onLicenseLimit,
+  licensing,
+  licensingScope,
+  later = 0,
+  result = [],
 }: ControlsProps) {
   const [computer, setComputer] = useState(world.computers[0]?.name ?? 'WKS1');
   const [user, setUser] = useState('');
@@ -105,6 +117,20 @@ export function Controls({
             Close a file
           </button>
         </div>
+        {later > 0 && (
+          <p class="kb-controls__warn">
+            The clock is before {later} recorded action{later === 1 ? '' : 's'}: acting now replaces{' '}
+            {later === 1 ? 'it' : 'them'} (you can undo).
+          </p>
+        )}
+        <div class="kb-controls__result" role="status">
+          {result.map((r, i) => (
+            <p key={`${i}-${r.text}`} class={r.error !== undefined ? 'kb-log__error' : undefined}>
+              {r.text}
+              {r.error !== undefined && <span class="kb-tag kb-tag--error">error {r.error}</span>}
+            </p>
+          ))}
+        </div>
       </fieldset>
       <fieldset class="kb-controls__server">
         <legend>Server settings</legend>
@@ -127,8 +153,9 @@ export function Controls({
             </button>
           </span>
           <span id={`${id}-autodisconnect-help`} class="kb-field__help">
-            A whole number from -1 to 65535, as <code>net config server /autodisconnect</code> takes it. -1
-            means never; 0 drops idle sessions at once.
+            A whole number from -1 to 65535 (the largest, 65535 minutes, is about 45 days), as{' '}
+            <code>net config server /autodisconnect</code> takes it. -1 means never; 0 drops idle sessions at
+            once.
           </span>
           {error && (
             <span id={`${id}-autodisconnect-error`} class="kb-field__error" role="alert">
@@ -149,6 +176,18 @@ export function Controls({
             ))}
           </select>
         </label>
+        {licensing !== undefined && (
+          <p class="kb-controls__service">
+            License Logging service: <strong>{licensing ? 'running' : 'stopped'}</strong>{' '}
+            <button
+              type="button"
+              class="kb-button"
+              onClick={() => onRecord({ type: licensing ? 'licensing.stop' : 'licensing.start' })}
+            >
+              {licensing ? 'Stop' : 'Start'} the service{licensingScope ? ` ${licensingScope}` : ''}
+            </button>
+          </p>
+        )}
       </fieldset>
     </div>
   );

@@ -6,9 +6,13 @@ import {
   simulate,
   speakElapsed,
   type TapeEntry,
+  world,
 } from '../../machines';
 import { encode } from '../../machines/link';
 import type { Scenario } from '../../machines/scenarios';
+import { NetworkPicture } from '../picture/NetworkPicture';
+import { StateChart } from '../picture/StateChart';
+import { sessionState } from '../picture/view';
 import { navigate, useAddressParam, withParam } from './address';
 import { EventLog } from './EventLog';
 import { ServerManager } from './ServerManager';
@@ -43,6 +47,7 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
   const [index, setIndex] = useState(0);
   const [version, setVersion] = useState<NtVersion>('3.51');
   const [notice, setNotice] = useState<string | null>(null);
+  const [copied, setCopied] = useState('');
   const step = scenario.steps[index] ?? scenario.steps[0];
   const last = scenario.steps.length - 1;
 
@@ -63,6 +68,7 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
   useEffect(() => {
     if (moved.current) setNotice(null);
     moved.current = true;
+    setCopied('');
   }, [index, version]);
 
   const { view, tape } = useMemo(() => {
@@ -87,6 +93,48 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
     target?.focus({ preventScroll: true });
   };
 
+  const copyLink = async () => {
+    const url = `${location.origin}${withParam(id, placeToParam(index, version), `#${id}`)}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied('Link copied. It opens the scenario at this step.');
+    } catch {
+      history.replaceState(history.state, '', url);
+      setCopied('Your browser did not let the page copy. The address bar now holds the link to this step.');
+    }
+  };
+  // Every step's text, stacked in one grid cell and hidden but the current one: the box is as tall as
+  // its longest step on every screen, so Next and Back never move under the pointer.
+  const text = (s: typeof step, live: boolean, i: number) => (
+    <div class="kb-player__layer" aria-hidden={live ? undefined : 'true'} key={live ? 'live' : i}>
+      <p data-part="position" class={live ? 'kb-player__position' : undefined}>
+        Step {i + 1} of {last + 1} · <time title={speakElapsed(s.at)}>{formatElapsed(s.at)}</time>
+      </p>
+      {s.event && (
+        <p data-part="event" class={live ? 'kb-player__event' : undefined}>
+          {describeEvent(s.event)}
+        </p>
+      )}
+      <p data-part="narration" class={live ? 'kb-player__narration' : undefined}>
+        {s.narration}
+      </p>
+      {(live ? version === '4.0' : true) && s.nt4Note && (
+        <p data-part="note" class={live ? 'kb-player__note' : undefined}>
+          {s.nt4Note}
+        </p>
+      )}
+      <p data-part="anchor" class={live ? 'kb-player__anchor' : undefined}>
+        {live ? (
+          <a href={`#${s.anchor}`}>
+            In the article: {anchorLabels[s.anchor] ?? 'the sentence this step shows'}
+          </a>
+        ) : (
+          <span>In the article: {anchorLabels[s.anchor] ?? 'the sentence this step shows'}</span>
+        )}
+      </p>
+    </div>
+  );
+
   return (
     <div class="kb-sim__live kb-player">
       {notice && (
@@ -101,18 +149,11 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
         value={version}
         onChange={setVersion}
       />
-      <div class="kb-player__step" aria-live="polite">
-        <p class="kb-player__position">
-          Step {index + 1} of {last + 1} · <time title={speakElapsed(step.at)}>{formatElapsed(step.at)}</time>
-        </p>
-        {step.event && <p class="kb-player__event">{describeEvent(step.event)}</p>}
-        <p class="kb-player__narration">{step.narration}</p>
-        {version === '4.0' && step.nt4Note && <p class="kb-player__note">{step.nt4Note}</p>}
-        <p class="kb-player__anchor">
-          <a href={`#${step.anchor}`}>
-            In the article: {anchorLabels[step.anchor] ?? 'the sentence this step shows'}
-          </a>
-        </p>
+      <div class="kb-player__step">
+        {scenario.steps.map((s, i) => text(s, false, i))}
+        <div class="kb-player__live" aria-live="polite">
+          {text(step, true, index)}
+        </div>
       </div>
       <div class="kb-player__nav">
         <button
@@ -131,14 +172,40 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
         >
           Next
         </button>
-        <button type="button" class="kb-button" onClick={() => setIndex(0)}>
+        <button
+          type="button"
+          class="kb-button"
+          onClick={() => {
+            setIndex(0);
+            setVersion('3.51');
+          }}
+        >
           Reset
+        </button>
+        <button type="button" class="kb-button" onClick={copyLink}>
+          Copy link
         </button>
         {compareHref && (
           <a class="kb-button" href={compareHref} onClick={openSideBySide}>
             Open this moment side by side
           </a>
         )}
+      </div>
+      <p class="kb-sim__status" role="status">
+        {copied}
+      </p>
+      <div class="kb-player__pictures">
+        <NetworkPicture
+          id={`${id}-pic`}
+          view={view}
+          version={version}
+          autodisconnectMinutes={view.autodisconnectMinutes}
+          computers={world.computers}
+        />
+        <StateChart
+          id={id}
+          markers={world.computers.map((c) => ({ label: c.name, state: sessionState(view, c.name) }))}
+        />
       </div>
       <ServerManager view={view} version={version} />
       <EventLog entries={view.log} label={`Event log, NT ${version}`} scope="scenario" />

@@ -6,9 +6,15 @@ import {
   type SimEvent,
   simulate,
   type TapeEntry,
+  world,
 } from '../../machines';
 import { decode, encode } from '../../machines/link';
-import { playerMachine, timelineEnd } from '../../machines/player';
+import { laterActions, playerMachine, timelineEnd } from '../../machines/player';
+import { NetworkPicture } from '../picture/NetworkPicture';
+import { StateChart } from '../picture/StateChart';
+import { timelineSeries } from '../picture/series';
+import { Timeline } from '../picture/Timeline';
+import { sessionState } from '../picture/view';
 import { useAddressParam, withParam } from './address';
 import { Clock } from './Clock';
 import { Controls } from './Controls';
@@ -97,6 +103,20 @@ export default function Simulator(props: SimulatorProps) {
   const end = timelineEnd(snapshot.context);
   const record = (event: SimEvent) => send({ type: 'tape.record', event });
   const current = views[0] as ServerView;
+  // The timeline changes with the tape, not the clock: sampled once per tape, drawn every frame.
+  const series = useMemo(
+    () => (mode === 'compare' ? timelineSeries(config, tape, end, versions) : []),
+    [config, tape, end, mode],
+  );
+  // What the server(s) answered at this very moment, beside the buttons as well as in the log.
+  const result = tape.some((e) => e.at === at)
+    ? views.flatMap((view, i) =>
+        view.log
+          .filter((e) => e.at === at)
+          .map((e) => ({ ...e, text: mode === 'compare' ? `NT ${versions[i]}: ${e.text}` : e.text })),
+      )
+    : [];
+  const seek = (t: number) => send({ type: 'clock.seek', at: t });
 
   const copyLink = async () => {
     const url = `${location.origin}${withParam(id, encode({ config, tape, at }), `#${id}`)}`;
@@ -135,10 +155,43 @@ export default function Simulator(props: SimulatorProps) {
         onPause={() => send({ type: 'clock.pause' })}
         onSpeed={(s) => send({ type: 'clock.speed', speed: s })}
         onJump={(ms) => send({ type: 'clock.jump', ms })}
-        onSeek={(t) => send({ type: 'clock.seek', at: t })}
+        onSeek={seek}
         onNextAutodisconnect={() => send({ type: 'clock.next-autodisconnect' })}
       />
+      <div class={mode === 'compare' ? 'kb-sim__pictures kb-sim__pictures--two' : 'kb-sim__pictures'}>
+        {views.map((view, i) => (
+          <NetworkPicture
+            key={versions[i]}
+            id={`${id}-pic-${i}`}
+            view={view}
+            version={versions[i] as NtVersion}
+            autodisconnectMinutes={view.autodisconnectMinutes}
+            computers={world.computers}
+          />
+        ))}
+      </div>
       {mode === 'compare' && <p class="kb-sim__summary">{differenceSummary(views, versions)}</p>}
+      {mode === 'compare' && <Timeline id={id} series={series} end={end} at={at} onSeek={seek} />}
+      <Controls
+        id={id}
+        autodisconnect={current.autodisconnectMinutes}
+        revision={snapshot.context.revision}
+        licenseLimit={current.licenses.limit}
+        onRecord={record}
+        onLicenseLimit={(limit) => send({ type: 'config.set', config: { ...config, licenseLimit: limit } })}
+        licensing={config.version === '3.5' && mode === 'single' ? undefined : current.licenses.logging}
+        licensingScope={mode === 'compare' ? 'on both servers' : undefined}
+        later={laterActions(snapshot.context)}
+        result={result}
+      />
+      {snapshot.context.replaced && (
+        <p class="kb-sim__undo">
+          <button type="button" class="kb-button" onClick={() => send({ type: 'tape.undo' })}>
+            Undo: put back {snapshot.context.replaced.count} later action
+            {snapshot.context.replaced.count === 1 ? '' : 's'}
+          </button>
+        </p>
+      )}
       <div class={mode === 'compare' ? 'kb-sim__servers kb-sim__servers--two' : 'kb-sim__servers'}>
         {views.map((view, i) => {
           const version = versions[i] as NtVersion;
@@ -151,29 +204,30 @@ export default function Simulator(props: SimulatorProps) {
                 view={view}
                 version={version}
                 differences={other ? compareViews(view, other, `NT ${otherVersion}`) : undefined}
-                onLicensingToggle={() =>
-                  record({ type: view.licenses.logging ? 'licensing.stop' : 'licensing.start' })
-                }
-                toggleScope={mode === 'compare' ? 'on both servers' : undefined}
-              />
-              <EventLog
-                entries={view.log}
-                label={`Event log, NT ${version}`}
-                scope={SCOPES[mode]}
-                level={5}
               />
             </div>
           );
         })}
       </div>
-      <Controls
-        id={id}
-        autodisconnect={current.autodisconnectMinutes}
-        revision={snapshot.context.revision}
-        licenseLimit={current.licenses.limit}
-        onRecord={record}
-        onLicenseLimit={(limit) => send({ type: 'config.set', config: { ...config, licenseLimit: limit } })}
-      />
+      <div class={mode === 'compare' ? 'kb-sim__logs kb-sim__logs--two' : 'kb-sim__logs'}>
+        {views.map((view, i) => (
+          <EventLog
+            key={versions[i]}
+            entries={view.log}
+            label={`Event log, NT ${versions[i]}`}
+            scope={SCOPES[mode]}
+          />
+        ))}
+        <StateChart
+          id={id}
+          markers={views.flatMap((view, i) =>
+            world.computers.map((c) => ({
+              label: mode === 'compare' ? `${c.name} (${versions[i]})` : c.name,
+              state: sessionState(view, c.name),
+            })),
+          )}
+        />
+      </div>
       {props.presets && props.presets.length > 0 && (
         <form
           class="kb-sim__presets"

@@ -1,0 +1,172 @@
+import { formatElapsed, speakElapsed } from '../../machines';
+import { type Series, valueAt } from './series';
+
+export interface TimelineProps {
+  id: string;
+  series: readonly Series[];
+  end: number;
+  /** The clock; without it (the static transcript) no cursor is drawn. */
+  at?: number;
+  /** Without it the timeline is a picture, not a control. */
+  onSeek?: (at: number) => void;
+}
+
+const W = 600;
+const L = 28;
+const R = 592;
+const T = 14;
+const B = 84;
+const MIN = 60_000;
+const STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 240, 720, 1440];
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function say(series: readonly Series[], at: number) {
+  return series
+    .map((s) => {
+      const p = valueAt(s, at);
+      return `NT ${s.version}: ${plural(p.licences, 'licence')}, ${plural(p.connections, 'connection')}`;
+    })
+    .join('; ');
+}
+
+/**
+ * Licences in use and connections over simulated time, one pair of step lines per version, with
+ * autodisconnects marked and, live, a cursor at the clock that arrows and clicks move.
+ */
+export function Timeline({ id, series, end, at, onSeek }: TimelineProps) {
+  const span = Math.max(end, MIN);
+  const x = (t: number) => L + (Math.min(t, span) / span) * (R - L);
+  const top = Math.max(
+    1,
+    ...series.flatMap((s) => [s.limit, ...s.points.flatMap((p) => [p.licences, p.connections])]),
+  );
+  const y = (v: number) => B - (v / top) * (B - T);
+  const path = (s: Series, key: 'licences' | 'connections') =>
+    s.points
+      .map((p, i) => `${i ? `H${x(p.at).toFixed(1)}` : `M${L}`}V${y(p[key]).toFixed(1)}`)
+      .join('')
+      .concat(`H${R}`);
+  const step = (STEPS.find((m) => span / (m * MIN) <= 8) ?? 2880) * MIN;
+  const ticks: number[] = [];
+  for (let t = 0; t <= span; t += step) ticks.push(t);
+  const changes = [...new Set(series.flatMap((s) => [...s.points.map((p) => p.at), ...s.drops]))].sort(
+    (a, b) => a - b,
+  );
+  const seekKey = (e: KeyboardEvent) => {
+    if (!onSeek || at === undefined) return;
+    const next = changes.find((t) => t > at);
+    const prev = [...changes].reverse().find((t) => t < at);
+    const target: Record<string, number | undefined> = {
+      ArrowRight: next ?? end,
+      ArrowUp: next ?? end,
+      ArrowLeft: prev ?? 0,
+      ArrowDown: prev ?? 0,
+      PageUp: at + 5 * MIN,
+      PageDown: at - 5 * MIN,
+      Home: 0,
+      End: end,
+    };
+    const to = target[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    onSeek(Math.min(end, Math.max(0, to)));
+  };
+  const seekPointer = (e: PointerEvent) => {
+    const box = (e.currentTarget as Element).getBoundingClientRect();
+    const sx = ((e.clientX - box.left) / box.width) * W;
+    onSeek?.(Math.round((Math.min(1, Math.max(0, (sx - L) / (R - L))) * span) / 1000) * 1000);
+  };
+  const live = onSeek && at !== undefined;
+  return (
+    <figure class="kb-tl">
+      <div
+        class="kb-tl__plot"
+        {...(live
+          ? {
+              role: 'slider',
+              tabIndex: 0,
+              'aria-label': 'Timeline: licences and connections over time',
+              'aria-valuemin': 0,
+              'aria-valuemax': Math.round(end / 1000),
+              'aria-valuenow': Math.round(at / 1000),
+              'aria-valuetext': `${speakElapsed(at)}. ${say(series, at)}`,
+              'aria-describedby': `${id}-tl-help`,
+              onKeyDown: seekKey,
+              onPointerDown: seekPointer,
+            }
+          : {})}
+      >
+        <svg class="kb-tl__svg" viewBox={`0 0 ${W} 104`} aria-hidden="true">
+          {ticks.map((t) => (
+            <g key={t} class="kb-tl__tick">
+              <line x1={x(t)} y1={T} x2={x(t)} y2={B} />
+              <text x={x(t)} y="100" text-anchor="middle">
+                {t ? `${t / MIN} min` : '0'}
+              </text>
+            </g>
+          ))}
+          <text class="kb-tl__axis" x={L - 6} y={y(top) + 4} text-anchor="end">
+            {top}
+          </text>
+          <text class="kb-tl__axis" x={L - 6} y={B + 4} text-anchor="end">
+            0
+          </text>
+          {series.map((s, i) => (
+            <g key={s.version} class={`kb-tl__v${i}`}>
+              <path class="kb-tl__conn" d={path(s, 'connections')} transform={`translate(0 ${i * 2 - 1})`} />
+              <path class="kb-tl__lic" d={path(s, 'licences')} transform={`translate(0 ${i * 3 - 1})`} />
+              {s.drops.map((t) => (
+                <path key={t} class="kb-tl__drop" d={`M${x(t) - 5} ${T - 12 + i * 2}h10l-5 8z`} />
+              ))}
+            </g>
+          ))}
+          {at !== undefined && <line class="kb-tl__cursor" x1={x(at)} y1={T - 12} x2={x(at)} y2={B + 2} />}
+        </svg>
+      </div>
+      <figcaption class="kb-tl__legend">
+        {series.map((s, i) => (
+          <span key={s.version} class={`kb-tl__key kb-tl__v${i}`}>
+            NT {s.version}: <span class="kb-tl__swatch kb-tl__lic" /> licences{' '}
+            <span class="kb-tl__swatch kb-tl__conn" /> connections
+          </span>
+        ))}
+        <span class="kb-tl__key">▼ autodisconnect</span>
+        {live && (
+          <span id={`${id}-tl-help`} class="kb-tl__help">
+            Click or use the arrow keys to jump between changes.
+          </span>
+        )}
+      </figcaption>
+      <table class="sr-only">
+        <caption>Timeline: when licences and connections change</caption>
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            {series.map((s) => (
+              <th key={s.version} scope="col">
+                NT {s.version}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {changes.map((t) => (
+            <tr key={t}>
+              <th scope="row">{formatElapsed(t)}</th>
+              {series.map((s) => {
+                const p = valueAt(s, t);
+                return (
+                  <td key={s.version}>
+                    {plural(p.licences, 'licence')}, {plural(p.connections, 'connection')}
+                    {s.drops.includes(t) ? ' (autodisconnect)' : ''}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
