@@ -2,20 +2,38 @@ import chart from './statechart.json';
 import type { SessionState } from './view';
 
 export interface StateChartProps {
+  /** The island it belongs to: that island marks the states its sessions are in (see markChart). */
   id: string;
-  /** Where each workstation's session is now, e.g. `{ label: 'WKS1', state: 'leftover' }`. */
-  markers: readonly { label: string; state: SessionState }[];
+  /** Where each workstation's session is at build time, if known, e.g. `{ label: 'WKS1', state: 'leftover' }`. */
+  markers?: readonly { label: string; state: SessionState }[];
+}
+
+export type Marker = { label: string; state: SessionState };
+
+/**
+ * Marks, in the chart rendered at build time for island `id`, the states its sessions are in now. The
+ * chart itself ships no JavaScript; this is all an island needs to keep it current.
+ */
+export function markChart(id: string, markers: readonly Marker[]): void {
+  const chart = document.getElementById(`${id}-chart`);
+  if (!chart) return;
+  for (const g of chart.querySelectorAll<SVGGElement>('[data-state]')) {
+    const here = markers.filter((m) => m.state === g.dataset.state).map((m) => m.label);
+    g.classList.toggle('kb-chart__state--now', here.length > 0);
+    const now = g.querySelector('.kb-chart__now');
+    if (now) now.textContent = here.length ? `now: ${here.join(', ')}` : '';
+  }
 }
 
 /**
  * session.ts's sessionMachine as a diagram. The layout was computed once by scripts/statechart.mjs
  * and committed as statechart.json; this only draws it and marks where each session is now.
  */
-export function StateChart({ id, markers }: StateChartProps) {
+export function StateChart({ id, markers = [] }: StateChartProps) {
   const { w, h } = chart.box;
   const name = (state: string) => chart.states.find((s) => s.id === state)?.label ?? state;
   return (
-    <figure class="kb-chart">
+    <figure class="kb-chart not-content" id={`${id}-chart`}>
       <svg
         class="kb-chart__svg"
         viewBox={`0 0 ${chart.width} ${chart.height}`}
@@ -49,21 +67,24 @@ export function StateChart({ id, markers }: StateChartProps) {
         {chart.states.map((s) => {
           const here = markers.filter((m) => m.state === s.id);
           return (
-            <g key={s.id} class={here.length ? 'kb-chart__state kb-chart__state--now' : 'kb-chart__state'}>
+            <g
+              key={s.id}
+              data-state={s.id}
+              class={here.length ? 'kb-chart__state kb-chart__state--now' : 'kb-chart__state'}
+            >
               <rect x={s.x} y={s.y} width={w} height={h} rx="8" />
-              <text x={s.x + w / 2} y={s.y + (here.length ? 15 : 24)} text-anchor="middle">
+              <text x={s.x + w / 2} y={s.y + 15} text-anchor="middle">
                 {s.label}
               </text>
-              {here.length > 0 && (
-                <text class="kb-chart__now" x={s.x + w / 2} y={s.y + 32} text-anchor="middle">
-                  now: {here.map((m) => m.label).join(', ')}
-                </text>
-              )}
+              <text class="kb-chart__now" x={s.x + w / 2} y={s.y + 32} text-anchor="middle">
+                {here.length ? `now: ${here.map((m) => m.label).join(', ')}` : ''}
+              </text>
             </g>
           );
         })}
       </svg>
       <figcaption id={`${id}-sc-d`} class="kb-chart__legend">
+        <strong>A session’s life, as the simulation models it (session.ts)</strong>
         <ol>
           {chart.edges.map((e) => (
             <li key={e.n}>

@@ -21,15 +21,6 @@ const STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 240, 720, 1440];
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function say(series: readonly Series[], at: number) {
-  return series
-    .map((s) => {
-      const p = valueAt(s, at);
-      return `NT ${s.version}: ${plural(p.licences, 'licence')}, ${plural(p.connections, 'connection')}`;
-    })
-    .join('; ');
-}
-
 /**
  * Licences in use and connections over simulated time, one pair of step lines per version, with
  * autodisconnects marked and, live, a cursor at the clock that arrows and clicks move.
@@ -44,7 +35,7 @@ export function Timeline({ id, series, end, at, onSeek }: TimelineProps) {
   const y = (v: number) => B - (v / top) * (B - T);
   const path = (s: Series, key: 'licences' | 'connections') =>
     s.points
-      .map((p, i) => `${i ? `H${x(p.at).toFixed(1)}` : `M${L}`}V${y(p[key]).toFixed(1)}`)
+      .map((p, i) => `${i ? `H${x(p.at)}V` : `M${L} `}${y(p[key])}`)
       .join('')
       .concat(`H${R}`);
   const step = (STEPS.find((m) => span / (m * MIN) <= 8) ?? 2880) * MIN;
@@ -53,21 +44,21 @@ export function Timeline({ id, series, end, at, onSeek }: TimelineProps) {
   const changes = [...new Set(series.flatMap((s) => [...s.points.map((p) => p.at), ...s.drops]))].sort(
     (a, b) => a - b,
   );
+  // Arrows: a minute at a time, stopping at every change on the way; Page Up and Down: five minutes.
   const seekKey = (e: KeyboardEvent) => {
     if (!onSeek || at === undefined) return;
-    const next = changes.find((t) => t > at);
-    const prev = [...changes].reverse().find((t) => t < at);
-    const target: Record<string, number | undefined> = {
-      ArrowRight: next ?? end,
-      ArrowUp: next ?? end,
-      ArrowLeft: prev ?? 0,
-      ArrowDown: prev ?? 0,
+    const next = Math.min(at + MIN, ...changes.filter((t) => t > at));
+    const prev = Math.max(at - MIN, ...changes.filter((t) => t < at));
+    const to = {
+      ArrowRight: next,
+      ArrowUp: next,
+      ArrowLeft: prev,
+      ArrowDown: prev,
       PageUp: at + 5 * MIN,
       PageDown: at - 5 * MIN,
       Home: 0,
       End: end,
-    };
-    const to = target[e.key];
+    }[e.key];
     if (to === undefined) return;
     e.preventDefault();
     onSeek(Math.min(end, Math.max(0, to)));
@@ -86,14 +77,16 @@ export function Timeline({ id, series, end, at, onSeek }: TimelineProps) {
           ? {
               role: 'slider',
               tabIndex: 0,
-              'aria-label': 'Timeline: licences and connections over time',
+              'aria-label': 'Time',
               'aria-valuemin': 0,
               'aria-valuemax': Math.round(end / 1000),
               'aria-valuenow': Math.round(at / 1000),
-              'aria-valuetext': `${speakElapsed(at)}. ${say(series, at)}`,
+              'aria-valuetext': speakElapsed(at),
               'aria-describedby': `${id}-tl-help`,
               onKeyDown: seekKey,
               onPointerDown: seekPointer,
+              // Dragging: while a button is down (buttons = 1), the cursor follows the pointer.
+              onPointerMove: (e: PointerEvent) => e.buttons === 1 && seekPointer(e),
             }
           : {})}
       >
@@ -101,21 +94,18 @@ export function Timeline({ id, series, end, at, onSeek }: TimelineProps) {
           {ticks.map((t) => (
             <g key={t} class="kb-tl__tick">
               <line x1={x(t)} y1={T} x2={x(t)} y2={B} />
-              <text x={x(t)} y="100" text-anchor="middle">
+              <text x={x(t)} y="100">
                 {t ? `${t / MIN} min` : '0'}
               </text>
             </g>
           ))}
-          <text class="kb-tl__axis" x={L - 6} y={y(top) + 4} text-anchor="end">
+          <text class="kb-tl__axis" x={L - 6} y={y(top) + 4}>
             {top}
-          </text>
-          <text class="kb-tl__axis" x={L - 6} y={B + 4} text-anchor="end">
-            0
           </text>
           {series.map((s, i) => (
             <g key={s.version} class={`kb-tl__v${i}`}>
-              <path class="kb-tl__conn" d={path(s, 'connections')} transform={`translate(0 ${i * 2 - 1})`} />
-              <path class="kb-tl__lic" d={path(s, 'licences')} transform={`translate(0 ${i * 3 - 1})`} />
+              <path class="kb-tl__conn" d={path(s, 'connections')} />
+              <path class="kb-tl__lic" d={path(s, 'licences')} />
               {s.drops.map((t) => (
                 <path key={t} class="kb-tl__drop" d={`M${x(t) - 5} ${T - 12 + i * 2}h10l-5 8z`} />
               ))}
@@ -134,7 +124,7 @@ export function Timeline({ id, series, end, at, onSeek }: TimelineProps) {
         <span class="kb-tl__key">▼ autodisconnect</span>
         {live && (
           <span id={`${id}-tl-help`} class="kb-tl__help">
-            Click or use the arrow keys to jump between changes.
+            Drag or click; arrow keys: a minute, stopping at each change; Page Up and Down: 5 minutes.
           </span>
         )}
       </figcaption>

@@ -1,3 +1,5 @@
+import { formatElapsed } from '../../machines/format';
+
 /**
  * The subset of the kernel's ServerView the pictures read, declared here structurally so they compile
  * against today's kernel and the DESIGN.md contract alike: the contract's newer fields are optional.
@@ -42,11 +44,5 @@ export function licenceService(view: PictureView, version: string): 'running' | 
   );
 }
 
-/** "2:05" or "1:02:05": short enough for a label in a picture. */
-export function short(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const mm = h ? String(m).padStart(2, '0') : String(m);
-  return `${h ? `${h}:` : ''}${mm}:${String(s % 60).padStart(2, '0')}`;
-}
+/** "02:05" or "01:02:05": the clock's format without its leading zero hours, short enough for a picture. */
+export const short = (ms: number): string => formatElapsed(ms).replace(/^00:/, '');

@@ -11,11 +11,12 @@ import {
 import { encode } from '../../machines/link';
 import type { Scenario } from '../../machines/scenarios';
 import { NetworkPicture } from '../picture/NetworkPicture';
-import { StateChart } from '../picture/StateChart';
+import { markChart } from '../picture/StateChart';
 import { sessionState } from '../picture/view';
 import { navigate, useAddressParam, withParam } from './address';
 import { EventLog } from './EventLog';
 import { ServerManager } from './ServerManager';
+import { copyLink } from './share';
 import { VersionPicker } from './VersionPicker';
 
 export interface ScenarioPlayerProps {
@@ -78,6 +79,16 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
     return { view: simulate({ ...scenario.config, version }, applied, step?.at ?? 0), tape: applied };
   }, [scenario, index, version, step]);
 
+  const marked = world.computers.map((c) => sessionState(view, c.name)).join();
+  // The session statechart under the island (rendered at build time) marks where each session is.
+  useEffect(
+    () =>
+      markChart(
+        id,
+        world.computers.map((c) => ({ label: c.name, state: sessionState(view, c.name) })),
+      ),
+    [id, marked],
+  );
   if (!step) return null;
   const moment = encode({ config: { ...scenario.config, version: '3.51' }, tape, at: step.at });
   // Rendered on the server too, where there is no address to keep other parameters from.
@@ -93,16 +104,10 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
     target?.focus({ preventScroll: true });
   };
 
-  const copyLink = async () => {
-    const url = `${location.origin}${withParam(id, placeToParam(index, version), `#${id}`)}`;
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied('Link copied. It opens the scenario at this step.');
-    } catch {
-      history.replaceState(history.state, '', url);
-      setCopied('Your browser did not let the page copy. The address bar now holds the link to this step.');
-    }
-  };
+  const copy = async () =>
+    setCopied(
+      await copyLink(withParam(id, placeToParam(index, version), `#${id}`), 'the scenario at this step'),
+    );
   // Every step's text, stacked in one grid cell and hidden but the current one: the box is as tall as
   // its longest step on every screen, so Next and Back never move under the pointer.
   const text = (s: typeof step, live: boolean, i: number) => (
@@ -182,7 +187,7 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
         >
           Reset
         </button>
-        <button type="button" class="kb-button" onClick={copyLink}>
+        <button type="button" class="kb-button" onClick={copy}>
           Copy link
         </button>
         {compareHref && (
@@ -194,19 +199,13 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
       <p class="kb-sim__status" role="status">
         {copied}
       </p>
-      <div class="kb-player__pictures">
-        <NetworkPicture
-          id={`${id}-pic`}
-          view={view}
-          version={version}
-          autodisconnectMinutes={view.autodisconnectMinutes}
-          computers={world.computers}
-        />
-        <StateChart
-          id={id}
-          markers={world.computers.map((c) => ({ label: c.name, state: sessionState(view, c.name) }))}
-        />
-      </div>
+      <NetworkPicture
+        id={`${id}-pic`}
+        view={view}
+        version={version}
+        autodisconnectMinutes={view.autodisconnectMinutes}
+        computers={world.computers}
+      />
       <ServerManager view={view} version={version} />
       <EventLog entries={view.log} label={`Event log, NT ${version}`} scope="scenario" />
     </div>

@@ -9,9 +9,9 @@ import {
   world,
 } from '../../machines';
 import { decode, encode } from '../../machines/link';
-import { laterActions, playerMachine, timelineEnd } from '../../machines/player';
+import { playerMachine, timelineEnd } from '../../machines/player';
 import { NetworkPicture } from '../picture/NetworkPicture';
-import { StateChart } from '../picture/StateChart';
+import { markChart } from '../picture/StateChart';
 import { timelineSeries } from '../picture/series';
 import { Timeline } from '../picture/Timeline';
 import { sessionState } from '../picture/view';
@@ -19,7 +19,8 @@ import { useAddressParam, withParam } from './address';
 import { Clock } from './Clock';
 import { Controls } from './Controls';
 import { EventLog } from './EventLog';
-import { compareViews, differenceSummary, ServerManager } from './ServerManager';
+import { compareViews, ServerManager } from './ServerManager';
+import { copyLink } from './share';
 import { useActor } from './useActor';
 import { VersionPicker } from './VersionPicker';
 
@@ -104,10 +105,7 @@ export default function Simulator(props: SimulatorProps) {
   const record = (event: SimEvent) => send({ type: 'tape.record', event });
   const current = views[0] as ServerView;
   // The timeline changes with the tape, not the clock: sampled once per tape, drawn every frame.
-  const series = useMemo(
-    () => (mode === 'compare' ? timelineSeries(config, tape, end, versions) : []),
-    [config, tape, end, mode],
-  );
+  const series = useMemo(() => timelineSeries(config, tape, end, versions), [config, tape, end, mode]);
   // What the server(s) answered at this very moment, beside the buttons as well as in the log.
   const result = tape.some((e) => e.at === at)
     ? views.flatMap((view, i) =>
@@ -117,16 +115,20 @@ export default function Simulator(props: SimulatorProps) {
       )
     : [];
   const seek = (t: number) => send({ type: 'clock.seek', at: t });
+  // The session statechart under the island (rendered at build time) marks where each session is.
+  const markers = views.flatMap((view, i) =>
+    world.computers.map((c) => ({
+      label: mode === 'compare' ? `${c.name} (${versions[i]})` : c.name,
+      state: sessionState(view, c.name),
+    })),
+  );
+  const marked = markers.map((m) => m.label + m.state).join();
+  useEffect(() => markChart(id, markers), [id, marked]);
 
-  const copyLink = async () => {
-    const url = `${location.origin}${withParam(id, encode({ config, tape, at }), `#${id}`)}`;
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied('Link copied. It opens this simulation at this moment.');
-    } catch {
-      setCopied('Your browser did not let the page copy. The address bar now holds the link to this moment.');
-    }
-  };
+  const copy = async () =>
+    setCopied(
+      await copyLink(withParam(id, encode({ config, tape, at }), `#${id}`), 'this simulation at this moment'),
+    );
 
   return (
     <div class="kb-sim__live" data-mode={mode}>
@@ -145,9 +147,7 @@ export default function Simulator(props: SimulatorProps) {
         />
       )}
       <Clock
-        id={id}
         at={at}
-        end={end}
         playing={playing}
         speed={speed}
         notice={notice}
@@ -155,7 +155,6 @@ export default function Simulator(props: SimulatorProps) {
         onPause={() => send({ type: 'clock.pause' })}
         onSpeed={(s) => send({ type: 'clock.speed', speed: s })}
         onJump={(ms) => send({ type: 'clock.jump', ms })}
-        onSeek={seek}
         onNextAutodisconnect={() => send({ type: 'clock.next-autodisconnect' })}
       />
       <div class={mode === 'compare' ? 'kb-sim__pictures kb-sim__pictures--two' : 'kb-sim__pictures'}>
@@ -170,8 +169,7 @@ export default function Simulator(props: SimulatorProps) {
           />
         ))}
       </div>
-      {mode === 'compare' && <p class="kb-sim__summary">{differenceSummary(views, versions)}</p>}
-      {mode === 'compare' && <Timeline id={id} series={series} end={end} at={at} onSeek={seek} />}
+      <Timeline id={id} series={series} end={end} at={at} onSeek={seek} />
       <Controls
         id={id}
         autodisconnect={current.autodisconnectMinutes}
@@ -181,7 +179,6 @@ export default function Simulator(props: SimulatorProps) {
         onLicenseLimit={(limit) => send({ type: 'config.set', config: { ...config, licenseLimit: limit } })}
         licensing={config.version === '3.5' && mode === 'single' ? undefined : current.licenses.logging}
         licensingScope={mode === 'compare' ? 'on both servers' : undefined}
-        later={laterActions(snapshot.context)}
         result={result}
       />
       {snapshot.context.replaced && (
@@ -218,15 +215,6 @@ export default function Simulator(props: SimulatorProps) {
             scope={SCOPES[mode]}
           />
         ))}
-        <StateChart
-          id={id}
-          markers={views.flatMap((view, i) =>
-            world.computers.map((c) => ({
-              label: mode === 'compare' ? `${c.name} (${versions[i]})` : c.name,
-              state: sessionState(view, c.name),
-            })),
-          )}
-        />
       </div>
       {props.presets && props.presets.length > 0 && (
         <form
@@ -256,7 +244,7 @@ export default function Simulator(props: SimulatorProps) {
         </form>
       )}
       <div class="kb-sim__share">
-        <button type="button" class="kb-button" onClick={copyLink}>
+        <button type="button" class="kb-button" onClick={copy}>
           Copy link to this moment
         </button>
         <button type="button" class="kb-button" onClick={() => send({ type: 'player.reset' })}>
