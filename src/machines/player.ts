@@ -83,7 +83,7 @@ export function laterActions(context: Pick<PlayerContext, 'tape' | 'at'>): numbe
 }
 
 function replacedNotice(count: number): string {
-  return `Recorded here; the ${plural(count)} on the tape after this moment ${count === 1 ? 'was' : 'were'} removed.`;
+  return `Recorded here, replacing ${plural(count)} on the tape.`;
 }
 
 function initial(input: PlayerInput): PlayerContext {
@@ -177,7 +177,7 @@ export const playerMachine = setup({
         ? {
             tape: context.replaced.tape,
             replaced: null,
-            notice: `Undone: the ${plural(context.replaced.count)} ${context.replaced.count === 1 ? 'is' : 'are'} back on the tape.`,
+            notice: `Undone: ${plural(context.replaced.count)} back on the tape.`,
             revision: context.revision + 1,
           }
         : {},

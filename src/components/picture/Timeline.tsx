@@ -2,7 +2,6 @@ import { formatElapsed, speakElapsed } from '../../machines';
 import { type Series, valueAt } from './series';
 
 export interface TimelineProps {
-  id: string;
   series: readonly Series[];
   end: number;
   /** The clock; without it (the static transcript) no cursor is drawn. */
@@ -19,13 +18,11 @@ const B = 84;
 const MIN = 60_000;
 const STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 240, 720, 1440];
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /**
  * Licences in use and connections over simulated time, one pair of step lines per version, with
  * autodisconnects marked and, live, a cursor at the clock that arrows and clicks move.
  */
-export function Timeline({ id, series, end, at, onSeek }: TimelineProps) {
+export function Timeline({ series, end, at, onSeek }: TimelineProps) {
   const span = Math.max(end, MIN);
   const x = (t: number) => L + (Math.min(t, span) / span) * (R - L);
   const top = Math.max(
@@ -82,7 +79,6 @@ export function Timeline({ id, series, end, at, onSeek }: TimelineProps) {
               'aria-valuemax': Math.round(end / 1000),
               'aria-valuenow': Math.round(at / 1000),
               'aria-valuetext': speakElapsed(at),
-              'aria-describedby': `${id}-tl-help`,
               onKeyDown: seekKey,
               onPointerDown: seekPointer,
               // Dragging: while a button is down (buttons = 1), the cursor follows the pointer.
@@ -122,11 +118,6 @@ export function Timeline({ id, series, end, at, onSeek }: TimelineProps) {
           </span>
         ))}
         <span class="kb-tl__key">▼ autodisconnect</span>
-        {live && (
-          <span id={`${id}-tl-help`} class="kb-tl__help">
-            Drag or click; arrow keys: a minute, stopping at each change; Page Up and Down: 5 minutes.
-          </span>
-        )}
       </figcaption>
       <table class="sr-only">
         <caption>Timeline: when licences and connections change</caption>
@@ -135,7 +126,7 @@ export function Timeline({ id, series, end, at, onSeek }: TimelineProps) {
             <th scope="col">Time</th>
             {series.map((s) => (
               <th key={s.version} scope="col">
-                NT {s.version}
+                NT {s.version}: licences, connections
               </th>
             ))}
           </tr>
@@ -148,8 +139,8 @@ export function Timeline({ id, series, end, at, onSeek }: TimelineProps) {
                 const p = valueAt(s, t);
                 return (
                   <td key={s.version}>
-                    {plural(p.licences, 'licence')}, {plural(p.connections, 'connection')}
-                    {s.drops.includes(t) ? ' (autodisconnect)' : ''}
+                    {p.licences}, {p.connections}
+                    {s.drops.includes(t) && ' (autodisconnect)'}
                   </td>
                 );
               })}

@@ -147,9 +147,8 @@ export function Controls({
               </button>
             </span>
             <span id={`${id}-autodisconnect-help`} class="kb-field__help">
-              A whole number from -1 to 65535 (the largest, 65535 minutes, is about 45 days), as{' '}
-              <code>net config server /autodisconnect</code> takes it. -1 means never; 0 drops idle sessions
-              at once.
+              -1 to 65535, as <code>net config server /autodisconnect</code> takes it: -1 never; 65535 minutes
+              is about 45 days.
             </span>
             {error && (
               <span id={`${id}-autodisconnect-error`} class="kb-field__error" role="alert">

@@ -169,7 +169,7 @@ export default function Simulator(props: SimulatorProps) {
           />
         ))}
       </div>
-      <Timeline id={id} series={series} end={end} at={at} onSeek={seek} />
+      <Timeline series={series} end={end} at={at} onSeek={seek} />
       <Controls
         id={id}
         autodisconnect={current.autodisconnectMinutes}
@@ -196,7 +196,6 @@ export default function Simulator(props: SimulatorProps) {
           const otherVersion = versions[1 - i];
           return (
             <div key={version} class="kb-server">
-              <h4 class="kb-server__title">Windows NT {version}</h4>
               <ServerManager
                 view={view}
                 version={version}
@@ -216,43 +215,46 @@ export default function Simulator(props: SimulatorProps) {
           />
         ))}
       </div>
-      {props.presets && props.presets.length > 0 && (
-        <form
-          class="kb-sim__presets"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const chosen = props.presets?.find((p) => p.id === preset);
-            if (!chosen) return;
-            // Free play keeps the version the reader chose; side by side always shows both.
-            const loaded = mode === 'compare' ? chosen.config : { ...chosen.config, version: config.version };
-            send({ type: 'player.load', input: { config: loaded, tape: chosen.tape, at: 0 } });
-          }}
-        >
-          <label class="kb-field kb-field--inline">
-            <span>Scenario</span>
-            <select value={preset} onChange={(e) => setPreset(e.currentTarget.value)}>
-              {props.presets.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" class="kb-button">
-            Load it at 00:00:00
+      <div class="kb-sim__bar">
+        {props.presets && props.presets.length > 0 && (
+          <form
+            class="kb-sim__presets"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const chosen = props.presets?.find((p) => p.id === preset);
+              if (!chosen) return;
+              // Free play keeps the version the reader chose; side by side always shows both.
+              const loaded =
+                mode === 'compare' ? chosen.config : { ...chosen.config, version: config.version };
+              send({ type: 'player.load', input: { config: loaded, tape: chosen.tape, at: 0 } });
+            }}
+          >
+            <label class="kb-field kb-field--inline">
+              <span>Scenario</span>
+              <select value={preset} onChange={(e) => setPreset(e.currentTarget.value)}>
+                {props.presets.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.title}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" class="kb-button">
+              Load it at 00:00:00
+            </button>
+          </form>
+        )}
+        <div class="kb-sim__share">
+          <button type="button" class="kb-button" onClick={copy}>
+            Copy link to this moment
           </button>
-        </form>
-      )}
-      <div class="kb-sim__share">
-        <button type="button" class="kb-button" onClick={copy}>
-          Copy link to this moment
-        </button>
-        <button type="button" class="kb-button" onClick={() => send({ type: 'player.reset' })}>
-          Reset
-        </button>
-        <p class="kb-sim__status" role="status">
-          {copied ?? ''}
-        </p>
+          <button type="button" class="kb-button" onClick={() => send({ type: 'player.reset' })}>
+            Reset
+          </button>
+          <p class="kb-sim__status" role="status">
+            {copied ?? ''}
+          </p>
+        </div>
       </div>
     </div>
   );
