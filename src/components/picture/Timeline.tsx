@@ -119,35 +119,38 @@ export function Timeline({ series, end, at, onSeek }: TimelineProps) {
         ))}
         <span class="kb-tl__key">▼ autodisconnect</span>
       </figcaption>
-      <table class="sr-only">
-        <caption>Timeline: when licences and connections change</caption>
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            {series.map((s) => (
-              <th key={s.version} scope="col">
-                NT {s.version}: licences, connections
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {changes.map((t) => (
-            <tr key={t}>
-              <th scope="row">{formatElapsed(t)}</th>
-              {series.map((s) => {
-                const p = valueAt(s, t);
-                return (
-                  <td key={s.version}>
-                    {p.licences}, {p.connections}
-                    {s.drops.includes(t) && ' (autodisconnect)'}
-                  </td>
-                );
-              })}
+      {/* Hidden in a div: a table keeps its own width whatever sr-only says, and would widen the page. */}
+      <div class="sr-only">
+        <table>
+          <caption>Timeline: when licences and connections change</caption>
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              {series.map((s) => (
+                <th key={s.version} scope="col">
+                  NT {s.version}: licences, connections
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {changes.map((t) => (
+              <tr key={t}>
+                <th scope="row">{formatElapsed(t)}</th>
+                {series.map((s) => {
+                  const p = valueAt(s, t);
+                  return (
+                    <td key={s.version}>
+                      {p.licences}, {p.connections}
+                      {s.drops.includes(t) && ' (autodisconnect)'}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -36,9 +36,8 @@ export function timelineSeries(
     const points: SeriesPoint[] = [];
     for (const at of times) {
       const view = at === end ? last : (simulate(cfg, tape, at) as PictureView);
-      const p = { at, licences: view.licenses.inUse, connections: view.connections.length };
-      const prev = points[points.length - 1];
-      if (!prev || prev.licences !== p.licences || prev.connections !== p.connections) points.push(p);
+      // Every action is a point, even one that changes neither figure: the keyboard stops at each.
+      points.push({ at, licences: view.licenses.inUse, connections: view.connections.length });
     }
     const drops = log.filter((e) => e.kind === 'autodisconnect').map((e) => e.at);
     return { version, points, drops: [...new Set(drops)], limit: last.licenses.limit };
