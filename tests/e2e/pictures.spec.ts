@@ -3,6 +3,9 @@ import { waitForHydration, watchConsole } from './helpers';
 
 const ARTICLE = '/kb/q153066/';
 
+// The machine running these is shared: give the longer walks through the simulations time.
+test.describe.configure({ timeout: 90_000 });
+
 async function press(control: Locator, key: 'Enter' | 'Space' = 'Enter') {
   await control.focus();
   await control.press(key);
@@ -133,7 +136,9 @@ test('the timeline is the clock’s slider: arrow keys stop at each change, Home
   await expect(root.locator('.kb-clock__value')).not.toHaveText('00:00:00');
   // Its change points are a table for screen readers.
   await expect(
-    root.getByRole('table', { name: 'Timeline: when licences and connections change', includeHidden: true }),
+    root
+      .locator('.kb-sim__island')
+      .getByRole('table', { name: 'Timeline: when licences and connections change', includeHidden: true }),
   ).toHaveCount(1);
 });
 
