@@ -19,7 +19,7 @@ async function openArticle(page: Page) {
 
 /** The network picture of one server in the side-by-side view: 0 is NT 3.51, 1 is NT 4.0. */
 const picture = (page: Page, i: 0 | 1) => page.locator('#compare .kb-sim__pictures .kb-pic').nth(i);
-const usedSlots = (pic: Locator) => pic.locator('.kb-pic__slot--used');
+const usedSlots = (pic: Locator) => pic.locator('.kb-pic__used');
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });

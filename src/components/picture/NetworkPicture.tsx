@@ -131,13 +131,7 @@ export function NetworkPicture({
         {Array.from({ length: slots }, (_, i) => (
           <rect
             key={i}
-            class={
-              i < inUse
-                ? i < limit
-                  ? 'kb-pic__slot kb-pic__slot--used'
-                  : 'kb-pic__slot kb-pic__slot--over'
-                : 'kb-pic__slot'
-            }
+            class={i < inUse ? (i < limit ? 'kb-pic__used' : 'kb-pic__over') : 'kb-pic__slot'}
             x={216 + (i % 5) * 16}
             y={TOP + 44 + ((i / 5) | 0) * 16}
             width="12"

@@ -46,16 +46,13 @@ export function Timeline({ series, end, at, onSeek }: TimelineProps) {
     if (!onSeek || at === undefined) return;
     const next = Math.min(at + MIN, ...changes.filter((t) => t > at));
     const prev = Math.max(at - MIN, ...changes.filter((t) => t < at));
-    const to = {
-      ArrowRight: next,
-      ArrowUp: next,
-      ArrowLeft: prev,
-      ArrowDown: prev,
-      PageUp: at + 5 * MIN,
-      PageDown: at - 5 * MIN,
-      Home: 0,
-      End: end,
-    }[e.key];
+    const to = /^Arrow(Right|Up)$/.test(e.key)
+      ? next
+      : /^Arrow(Left|Down)$/.test(e.key)
+        ? prev
+        : ({ PageUp: at + 5 * MIN, PageDown: at - 5 * MIN, Home: 0, End: end } as Record<string, number>)[
+            e.key
+          ];
     if (to === undefined) return;
     e.preventDefault();
     onSeek(Math.min(end, Math.max(0, to)));
