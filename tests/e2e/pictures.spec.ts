@@ -208,7 +208,7 @@ test('acting after scrubbing back says how many later actions it replaced, and U
   await expect(root.locator('.kb-clock__notice')).toContainText(/replacing 2 later actions/);
   // What the servers answered shows beside the buttons as well as in the logs.
   await expect(root.locator('.kb-controls__result')).toContainText('NT 3.51:');
-  await press(root.getByRole('button', { name: /^Undo: put back 2 later actions/ }));
+  await press(root.getByRole('button', { name: 'Undo: put back 2' }));
   await expect(root.locator('.kb-clock__notice')).toContainText('Undone');
   await expect(root.getByRole('button', { name: /^Undo/ })).toHaveCount(0);
   await expect(root.getByRole('region', { name: 'Event log, NT 3.51 (side by side)' })).not.toContainText(

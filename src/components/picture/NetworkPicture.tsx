@@ -30,7 +30,7 @@ export function NetworkPicture({
   const service = licenceService(view, version);
   const { inUse, limit } = view.licenses;
   const slots = service === 'running' && limit <= 10 ? Math.max(limit, Math.min(inUse, 10)) : 0;
-  const said = [`NTSERVER on Windows NT ${version}.`];
+  const said: string[] = [];
   const rows = computers.map(({ name, loggedOn }, row) => {
     const y = TOP + row * ROW;
     const mid = y + 22;
@@ -130,7 +130,6 @@ export function NetworkPicture({
         </text>
         {Array.from({ length: slots }, (_, i) => (
           <rect
-            key={i}
             class={i < inUse ? (i < limit ? 'kb-pic__used' : 'kb-pic__over') : 'kb-pic__slot'}
             x={216 + (i % 5) * 16}
             y={TOP + 44 + ((i / 5) | 0) * 16}

@@ -85,7 +85,7 @@ export function Timeline({ series, end, at, onSeek }: TimelineProps) {
       >
         <svg class="kb-tl__svg" viewBox={`0 0 ${W} 104`} aria-hidden="true">
           {ticks.map((t) => (
-            <g key={t} class="kb-tl__tick">
+            <g class="kb-tl__tick">
               <line x1={x(t)} y1={T} x2={x(t)} y2={B} />
               <text x={x(t)} y="100">
                 {t ? `${t / MIN} min` : '0'}
@@ -100,7 +100,7 @@ export function Timeline({ series, end, at, onSeek }: TimelineProps) {
               <path class="kb-tl__conn" d={path(s, 'connections')} />
               <path class="kb-tl__lic" d={path(s, 'licences')} />
               {s.drops.map((t) => (
-                <path key={t} class="kb-tl__drop" d={`M${x(t) - 5} ${T - 12 + i * 2}h10l-5 8z`} />
+                <path class="kb-tl__drop" d={`M${x(t) - 5} ${T - 12 + i * 2}h10l-5 8z`} />
               ))}
             </g>
           ))}

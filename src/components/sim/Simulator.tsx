@@ -184,8 +184,7 @@ export default function Simulator(props: SimulatorProps) {
       {snapshot.context.replaced && (
         <p class="kb-sim__undo">
           <button type="button" class="kb-button" onClick={() => send({ type: 'tape.undo' })}>
-            Undo: put back {snapshot.context.replaced.count} later action
-            {snapshot.context.replaced.count === 1 ? '' : 's'}
+            Undo: put back {snapshot.context.replaced.count}
           </button>
         </p>
       )}
