@@ -19,6 +19,8 @@ export interface PlayerContext {
   notice: string | null;
   /** What Reset goes back to. */
   origin: PlayerInput;
+  /** The later actions the last recording replaced, kept until the reader does something else, so it can be undone. */
+  replaced: { tape: TapeEntry[]; count: number } | null;
   /** Counts the reader's changes to the tape or the setup (record, settings, load, reset), so views can tell one happened. */
   revision: number;
 }
@@ -38,6 +40,7 @@ export type PlayerEvent =
   | { type: 'clock.seek'; at: number }
   | { type: 'clock.next-autodisconnect' }
   | { type: 'tape.record'; event: SimEvent }
+  | { type: 'tape.undo' }
   | { type: 'config.set'; config: ServerConfig }
   | { type: 'player.load'; input: PlayerInput }
   | { type: 'player.reset' };
@@ -72,6 +75,17 @@ function moveTo(context: PlayerContext, wanted: number) {
   return { at, reach: Math.max(context.reach, at), notice: wanted > MAX_TIME ? BEYOND : null };
 }
 
+const plural = (n: number) => `${n} later action${n === 1 ? '' : 's'}`;
+
+/** How many recorded actions lie after `at`: recording there replaces them. */
+export function laterActions(context: Pick<PlayerContext, 'tape' | 'at'>): number {
+  return context.tape.filter((entry) => entry.at > context.at).length;
+}
+
+function replacedNotice(count: number): string {
+  return `Recorded here, replacing ${plural(count)} on the tape.`;
+}
+
 function initial(input: PlayerInput): PlayerContext {
   const at = clampTime(input.at ?? 0);
   return {
@@ -83,6 +97,7 @@ function initial(input: PlayerInput): PlayerContext {
     notice: null,
     origin: input,
     revision: 0,
+    replaced: null,
   };
 }
 
@@ -141,17 +156,32 @@ export const playerMachine = setup({
     /** Recording at a moment keeps what came before it and drops the rest, as when re-recording a tape. */
     record: assign(({ context, event }) => {
       if (event.type !== 'tape.record') return {};
-      const tape = [
-        ...context.tape.filter((entry) => entry.at <= context.at),
-        { at: context.at, event: event.event },
-      ];
+      const kept = context.tape.filter((entry) => entry.at <= context.at);
+      const tape = [...kept, { at: context.at, event: event.event }];
       try {
         simulate(context.config, tape, context.at);
       } catch (error) {
         return { notice: error instanceof Error ? error.message : String(error) };
       }
-      return { tape, notice: null, revision: context.revision + 1 };
+      const count = context.tape.length - kept.length;
+      return {
+        tape,
+        notice: count ? replacedNotice(count) : null,
+        replaced: count ? { tape: context.tape, count } : null,
+        revision: context.revision + 1,
+      };
     }),
+    /** Puts back the tape as it was before the last recording replaced its later actions. */
+    undo: assign(({ context }) =>
+      context.replaced
+        ? {
+            tape: context.replaced.tape,
+            replaced: null,
+            notice: `Undone: ${plural(context.replaced.count)} back on the tape.`,
+            revision: context.revision + 1,
+          }
+        : {},
+    ),
     setConfig: assign(({ context, event }) => {
       if (event.type !== 'config.set') return {};
       try {
@@ -159,7 +189,7 @@ export const playerMachine = setup({
       } catch (error) {
         return { notice: error instanceof Error ? error.message : String(error) };
       }
-      return { config: event.config, notice: null, revision: context.revision + 1 };
+      return { config: event.config, notice: null, replaced: null, revision: context.revision + 1 };
     }),
     load: assign(({ context, event }) =>
       event.type === 'player.load'
@@ -178,6 +208,7 @@ export const playerMachine = setup({
     'clock.seek': { actions: 'seek' },
     'clock.next-autodisconnect': { actions: 'toNextAutodisconnect' },
     'tape.record': { actions: 'record' },
+    'tape.undo': { actions: 'undo' },
     'config.set': { actions: 'setConfig' },
     'player.load': { target: '.paused', actions: 'load' },
     'player.reset': { target: '.paused', actions: 'reset' },

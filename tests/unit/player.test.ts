@@ -4,6 +4,7 @@ import { simulate } from '../../src/machines';
 import { decode, encode } from '../../src/machines/link';
 import {
   horizon,
+  laterActions,
   MAX_TIME,
   MINUTE,
   type PlayerInput,
@@ -236,5 +237,52 @@ describe('horizon: how far the scrubber reaches', () => {
     expect(actor.getSnapshot().value).toBe('paused');
     expect(actor.getSnapshot().context.at).toBe(MAX_TIME);
     expect(actor.getSnapshot().context.notice).toMatch(/first 7 days/);
+  });
+});
+
+describe('recording over later actions', () => {
+  const tape = [
+    { at: 0, event: connect },
+    { at: MINUTE, event: { type: 'file.open', computer: 'WKS1', share: 'TOOLS' } as const },
+    { at: 2 * MINUTE, event: disconnect },
+  ];
+
+  it('says how many later actions the recording replaced, and Undo puts the tape back', () => {
+    const actor = start({ config: { version: '3.51' }, tape });
+    actor.send({ type: 'clock.seek', at: 30_000 });
+
+    expect(laterActions(actor.getSnapshot().context)).toBe(2);
+    actor.send({ type: 'tape.record', event: { type: 'licensing.stop' } });
+    const recorded = actor.getSnapshot().context;
+    actor.send({ type: 'tape.undo' });
+
+    expect(recorded.tape).toHaveLength(2);
+    expect(recorded.notice).toMatch(/replacing 2 later actions/);
+    expect(recorded.replaced?.count).toBe(2);
+    expect(actor.getSnapshot().context.tape).toEqual(tape);
+    expect(actor.getSnapshot().context.replaced).toBeNull();
+    expect(actor.getSnapshot().context.notice).toMatch(/Undone: 2 later actions back/);
+  });
+
+  it('recording at the end replaces nothing and offers no undo', () => {
+    const actor = start({ config: { version: '3.51' }, tape });
+    actor.send({ type: 'clock.seek', at: 3 * MINUTE });
+
+    actor.send({ type: 'tape.record', event: { type: 'licensing.stop' } });
+    const before = actor.getSnapshot().context;
+    actor.send({ type: 'tape.undo' });
+
+    expect(before.replaced).toBeNull();
+    expect(before.notice).toBeNull();
+    expect(actor.getSnapshot().context.tape).toHaveLength(4);
+  });
+
+  it('a new recording, a load or a reset forgets what could be undone', () => {
+    const actor = start({ config: { version: '3.51' }, tape });
+    actor.send({ type: 'clock.seek', at: 0 });
+    actor.send({ type: 'tape.record', event: { type: 'licensing.stop' } });
+    actor.send({ type: 'player.reset' });
+
+    expect(actor.getSnapshot().context.replaced).toBeNull();
   });
 });

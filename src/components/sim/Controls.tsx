@@ -9,6 +9,12 @@ interface ControlsProps {
   licenseLimit: number;
   onRecord: (event: SimEvent) => void;
   onLicenseLimit: (limit: number) => void;
+  /** Whether the License Logging service runs now; absent where it does not exist (NT 3.5 alone). */
+  licensing?: boolean;
+  /** Where the service button acts when that is more than one server, e.g. "on both servers". */
+  licensingScope?: string;
+  /** What the server(s) answered at this moment, shown beside the buttons. */
+  result?: readonly { text: string; error?: number }[];
 }
 
 const LIMITS = [1, 2, 3, 5, 10];
@@ -22,6 +28,9 @@ export function Controls({
   licenseLimit,
   onRecord,
   onLicenseLimit,
+  licensing,
+  licensingScope,
+  result = [],
 }: ControlsProps) {
   const [computer, setComputer] = useState(world.computers[0]?.name ?? 'WKS1');
   const [user, setUser] = useState('');
@@ -52,37 +61,39 @@ export function Controls({
     <div class="kb-controls">
       <fieldset class="kb-controls__who">
         <legend>Who connects to what</legend>
-        <label class="kb-field">
-          <span>Computer</span>
-          <select value={computer} onChange={(e) => setComputer(e.currentTarget.value)}>
-            {world.computers.map((c) => (
-              <option key={c.name} value={c.name}>
-                {c.name} (logged on: {c.loggedOn})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="kb-field">
-          <span>User (CONNECT AS)</span>
-          <select value={user} onChange={(e) => setUser(e.currentTarget.value)}>
-            <option value="">The logged-on user ({loggedOn})</option>
-            {world.accounts.map((a) => (
-              <option key={a.name} value={a.name}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="kb-field">
-          <span>Share</span>
-          <select value={share} onChange={(e) => setShare(e.currentTarget.value)}>
-            {shares.map((s) => (
-              <option key={s.name} value={s.name}>
-                \\{world.server}\{s.name} ({s.access === 'everyone' ? 'everyone' : 'Administrator only'})
-              </option>
-            ))}
-          </select>
-        </label>
+        <div class="kb-controls__row">
+          <label class="kb-field">
+            <span>Computer</span>
+            <select value={computer} onChange={(e) => setComputer(e.currentTarget.value)}>
+              {world.computers.map((c) => (
+                <option key={c.name} value={c.name}>
+                  {c.name} ({c.loggedOn} logged on)
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="kb-field">
+            <span>User (CONNECT AS)</span>
+            <select value={user} onChange={(e) => setUser(e.currentTarget.value)}>
+              <option value="">The logged-on user ({loggedOn})</option>
+              {world.accounts.map((a) => (
+                <option key={a.name} value={a.name}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="kb-field">
+            <span>Share</span>
+            <select value={share} onChange={(e) => setShare(e.currentTarget.value)}>
+              {shares.map((s) => (
+                <option key={s.name} value={s.name}>
+                  \\{world.server}\{s.name} ({s.access === 'everyone' ? 'everyone' : 'Administrator only'})
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
         <div class="kb-controls__buttons">
           <button
             type="button"
@@ -105,50 +116,72 @@ export function Controls({
             Close a file
           </button>
         </div>
+        <div class="kb-controls__result">
+          {result.map((r, i) => (
+            <p key={`${i}-${r.text}`} class={r.error !== undefined ? 'kb-log__error' : undefined}>
+              {r.text}
+              {r.error !== undefined && <span class="kb-tag kb-tag--error">error {r.error}</span>}
+            </p>
+          ))}
+        </div>
       </fieldset>
       <fieldset class="kb-controls__server">
         <legend>Server settings</legend>
-        <form class="kb-field" onSubmit={setAutodisconnect} noValidate>
-          <label for={`${id}-autodisconnect`}>
-            Autodisconnect, minutes (now {autodisconnect === -1 ? '-1, never' : autodisconnect})
-          </label>
-          <span class="kb-field__row">
-            <input
-              id={`${id}-autodisconnect`}
-              type="text"
-              inputMode="numeric"
-              value={minutes}
-              aria-invalid={error ? 'true' : undefined}
-              aria-describedby={`${id}-autodisconnect-help${error ? ` ${id}-autodisconnect-error` : ''}`}
-              onInput={(e) => setMinutes(e.currentTarget.value)}
-            />
-            <button type="submit" class="kb-button">
-              Set
-            </button>
-          </span>
-          <span id={`${id}-autodisconnect-help`} class="kb-field__help">
-            A whole number from -1 to 65535, as <code>net config server /autodisconnect</code> takes it. -1
-            means never; 0 drops idle sessions at once.
-          </span>
-          {error && (
-            <span id={`${id}-autodisconnect-error`} class="kb-field__error" role="alert">
-              {error}
+        <div class="kb-controls__row">
+          <form class="kb-field" onSubmit={setAutodisconnect} noValidate>
+            <label for={`${id}-autodisconnect`}>
+              Autodisconnect, minutes (now {autodisconnect === -1 ? '-1, never' : autodisconnect})
+            </label>
+            <span class="kb-field__row">
+              <input
+                id={`${id}-autodisconnect`}
+                type="text"
+                inputMode="numeric"
+                value={minutes}
+                aria-invalid={error ? 'true' : undefined}
+                aria-describedby={`${id}-autodisconnect-help${error ? ` ${id}-autodisconnect-error` : ''}`}
+                onInput={(e) => setMinutes(e.currentTarget.value)}
+              />
+              <button type="submit" class="kb-button">
+                Set
+              </button>
             </span>
-          )}
-        </form>
-        <label class="kb-field">
-          <span>Per-server licences (from the start)</span>
-          <select
-            value={String(licenseLimit)}
-            onChange={(e) => onLicenseLimit(Number(e.currentTarget.value))}
-          >
-            {LIMITS.map((n) => (
-              <option key={n} value={String(n)}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
+            <span id={`${id}-autodisconnect-help`} class="kb-field__help">
+              -1 to 65535, as <code>net config server /autodisconnect</code> takes it: -1 never; 65535 minutes
+              is about 45 days.
+            </span>
+            {error && (
+              <span id={`${id}-autodisconnect-error`} class="kb-field__error" role="alert">
+                {error}
+              </span>
+            )}
+          </form>
+          <label class="kb-field">
+            <span>Per-server licences (from the start)</span>
+            <select
+              value={String(licenseLimit)}
+              onChange={(e) => onLicenseLimit(Number(e.currentTarget.value))}
+            >
+              {LIMITS.map((n) => (
+                <option key={n} value={String(n)}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {licensing !== undefined && (
+          <p class="kb-controls__service">
+            License Logging service: <strong>{licensing ? 'running' : 'stopped'}</strong>{' '}
+            <button
+              type="button"
+              class="kb-button"
+              onClick={() => onRecord({ type: licensing ? 'licensing.stop' : 'licensing.start' })}
+            >
+              {licensing ? 'Stop' : 'Start'} the service{licensingScope ? ` ${licensingScope}` : ''}
+            </button>
+          </p>
+        )}
       </fieldset>
     </div>
   );

@@ -6,12 +6,17 @@ import {
   simulate,
   speakElapsed,
   type TapeEntry,
+  world,
 } from '../../machines';
 import { encode } from '../../machines/link';
 import { narrationFor, type Scenario } from '../../machines/scenarios';
+import { NetworkPicture } from '../picture/NetworkPicture';
+import { markChart } from '../picture/StateChart';
+import { sessionState } from '../picture/view';
 import { navigate, useAddressParam, withParam } from './address';
 import { EventLog } from './EventLog';
 import { ServerManager } from './ServerManager';
+import { copyLink } from './share';
 import { VersionPicker } from './VersionPicker';
 
 export interface ScenarioPlayerProps {
@@ -50,6 +55,7 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
   const first = scenario.versions[0] ?? '3.51';
   const [version, setVersion] = useState<NtVersion>(first);
   const [notice, setNotice] = useState<string | null>(null);
+  const [copied, setCopied] = useState('');
   const step = scenario.steps[index] ?? scenario.steps[0];
   const last = scenario.steps.length - 1;
 
@@ -63,7 +69,8 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
           ? { index: 0, version: first }
           : paramToPlace(raw, scenario.steps.length, scenario.versions);
       if (place === null) {
-        setNotice(`This link names a step the scenario does not have (“${raw}”), so it starts at step 1.`);
+        // A fixed sentence: nothing from the link is shown (it could say anything).
+        setNotice('This link names a step this scenario does not have, so it starts at step 1.');
         return false;
       }
       setIndex(place.index);
@@ -76,6 +83,7 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
   useEffect(() => {
     if (moved.current) setNotice(null);
     moved.current = true;
+    setCopied('');
   }, [index, version]);
 
   const { view, tape } = useMemo(() => {
@@ -85,6 +93,16 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
     return { view: simulate({ ...scenario.config, version }, applied, step?.at ?? 0), tape: applied };
   }, [scenario, index, version, step]);
 
+  const marked = world.computers.map((c) => sessionState(view, c.name)).join();
+  // The session statechart under the island (rendered at build time) marks where each session is.
+  useEffect(
+    () =>
+      markChart(
+        id,
+        world.computers.map((c) => ({ label: c.name, state: sessionState(view, c.name) })),
+      ),
+    [id, marked],
+  );
   if (!step) return null;
   const moment = encode({ config: { ...scenario.config, version: first }, tape, at: step.at });
   // Rendered on the server too, where there is no address to keep other parameters from.
@@ -100,6 +118,45 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
     target?.focus({ preventScroll: true });
   };
 
+  const copy = async () =>
+    setCopied(
+      await copyLink(
+        withParam(id, placeToParam(index, version, first), `#${id}`),
+        'the scenario at this step',
+      ),
+    );
+  // Every step's text, stacked in one grid cell and hidden but the current one: the box is as tall as
+  // its longest step on every screen, so Next and Back never move under the pointer.
+  const text = (s: typeof step, live: boolean, i: number) => (
+    <div class="kb-player__layer" aria-hidden={live ? undefined : 'true'} key={live ? 'live' : i}>
+      <p data-part="position" class={live ? 'kb-player__position' : undefined}>
+        Step {i + 1} of {last + 1} · <time title={speakElapsed(s.at)}>{formatElapsed(s.at)}</time>
+      </p>
+      {s.event && (
+        <p data-part="event" class={live ? 'kb-player__event' : undefined}>
+          {describeEvent(s.event)}
+        </p>
+      )}
+      <p data-part="narration" class={live ? 'kb-player__narration' : undefined}>
+        {narrationFor(s, version)}
+      </p>
+      {s.source && (
+        <p data-part="note" class={live ? 'kb-player__note' : undefined}>
+          Source: {s.source}
+        </p>
+      )}
+      <p data-part="anchor" class={live ? 'kb-player__anchor' : undefined}>
+        {live ? (
+          <a href={`#${s.anchor}`}>
+            In the article: {anchorLabels[s.anchor] ?? 'the sentence this step shows'}
+          </a>
+        ) : (
+          <span>In the article: {anchorLabels[s.anchor] ?? 'the sentence this step shows'}</span>
+        )}
+      </p>
+    </div>
+  );
+
   return (
     <div class="kb-sim__live kb-player">
       {notice && (
@@ -114,18 +171,11 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
         value={version}
         onChange={setVersion}
       />
-      <div class="kb-player__step" aria-live="polite">
-        <p class="kb-player__position">
-          Step {index + 1} of {last + 1} · <time title={speakElapsed(step.at)}>{formatElapsed(step.at)}</time>
-        </p>
-        {step.event && <p class="kb-player__event">{describeEvent(step.event)}</p>}
-        <p class="kb-player__narration">{narrationFor(step, version)}</p>
-        {step.source && <p class="kb-player__note">Source: {step.source}</p>}
-        <p class="kb-player__anchor">
-          <a href={`#${step.anchor}`}>
-            In the article: {anchorLabels[step.anchor] ?? 'the sentence this step shows'}
-          </a>
-        </p>
+      <div class="kb-player__step">
+        {scenario.steps.map((s, i) => text(s, false, i))}
+        <div class="kb-player__live" aria-live="polite">
+          {text(step, true, index)}
+        </div>
       </div>
       <div class="kb-player__nav">
         <button
@@ -144,8 +194,18 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
         >
           Next
         </button>
-        <button type="button" class="kb-button" onClick={() => setIndex(0)}>
+        <button
+          type="button"
+          class="kb-button"
+          onClick={() => {
+            setIndex(0);
+            setVersion(first);
+          }}
+        >
           Reset
+        </button>
+        <button type="button" class="kb-button" onClick={copy}>
+          Copy link
         </button>
         {compareHref && (
           <a class="kb-button" href={compareHref} onClick={openSideBySide}>
@@ -153,6 +213,16 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
           </a>
         )}
       </div>
+      <p class="kb-sim__status" role="status">
+        {copied}
+      </p>
+      <NetworkPicture
+        id={`${id}-pic`}
+        view={view}
+        version={version}
+        autodisconnectMinutes={view.autodisconnectMinutes}
+        computers={world.computers}
+      />
       <ServerManager view={view} version={version} />
       <EventLog entries={view.log} label={`Event log, NT ${version}`} scope="scenario" />
     </div>

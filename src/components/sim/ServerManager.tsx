@@ -5,21 +5,12 @@ export interface ServerManagerProps {
   version: NtVersion;
   /** Rows (by `computer/share`) and figures that differ from the server compared against, if any. */
   differences?: { rows: Set<string>; licences: boolean; against: string };
-  onLicensingToggle?: () => void;
-  /** Where the toggle acts when that is more than this server, e.g. "on both servers" side by side. */
-  toggleScope?: string;
 }
 
 export const rowKey = (c: { computer: string; share: string }) => `${c.computer}/${c.share}`;
 
 /** What NT Server Manager would list for NTSERVER at this moment, and its licence count. */
-export function ServerManager({
-  view,
-  version,
-  differences,
-  onLicensingToggle,
-  toggleScope,
-}: ServerManagerProps) {
+export function ServerManager({ view, version, differences }: ServerManagerProps) {
   const { licenses } = view;
   const licencesDiffer = differences?.licences ?? false;
   return (
@@ -96,14 +87,6 @@ export function ServerManager({
           )}
           {licencesDiffer && <span class="kb-tag kb-tag--diff">differs from {differences?.against}</span>}
         </p>
-        <p class="kb-licences__service">
-          License Logging service: <strong>{licenses.logging ? 'running' : 'stopped'}</strong>
-          {onLicensingToggle && (
-            <button type="button" class="kb-button" onClick={onLicensingToggle}>
-              {licenses.logging ? 'Stop' : 'Start'} the service{toggleScope ? ` ${toggleScope}` : ''}
-            </button>
-          )}
-        </p>
       </div>
     </div>
   );
@@ -120,29 +103,4 @@ export function compareViews(a: ServerView, b: ServerView, against: string) {
   }
   const licences = a.licenses.inUse !== b.licenses.inUse || a.licenses.logging !== b.licenses.logging;
   return { rows, licences, against };
-}
-
-/** One sentence per server of what differs right now, for readers who compare at a glance. */
-export function differenceSummary(views: readonly ServerView[], versions: readonly string[]): string {
-  const [a, b] = views;
-  if (!a || !b) return '';
-  const describe = (view: ServerView) => {
-    const ipc = view.connections
-      .filter((c) => c.share === 'IPC$')
-      .map((c) => `IPC$ from ${c.computer} (shown as ${c.shownUser})`);
-    const listed =
-      view.connections.length === 0
-        ? 'lists no connections'
-        : `lists ${view.connections.length} connection${view.connections.length === 1 ? '' : 's'}${ipc.length ? `, including ${ipc.join(' and ')}` : ''}`;
-    const licences = view.licenses.logging
-      ? `${view.licenses.inUse} licence${view.licenses.inUse === 1 ? '' : 's'} in use`
-      : 'licences not counted';
-    return `${listed}; ${licences}`;
-  };
-  const same =
-    JSON.stringify(a.connections.map((c) => [rowKey(c), c.shownUser])) ===
-      JSON.stringify(b.connections.map((c) => [rowKey(c), c.shownUser])) &&
-    a.licenses.inUse === b.licenses.inUse;
-  if (same) return `Right now both servers show the same: ${describe(a)}.`;
-  return `Right now NT ${versions[0]} ${describe(a)}; NT ${versions[1]} ${describe(b)}.`;
 }

@@ -6,14 +6,21 @@ import {
   type SimEvent,
   simulate,
   type TapeEntry,
+  world,
 } from '../../machines';
 import { decode, encode } from '../../machines/link';
 import { playerMachine, timelineEnd } from '../../machines/player';
+import { NetworkPicture } from '../picture/NetworkPicture';
+import { markChart } from '../picture/StateChart';
+import { timelineSeries } from '../picture/series';
+import { Timeline } from '../picture/Timeline';
+import { sessionState } from '../picture/view';
 import { useAddressParam, withParam } from './address';
 import { Clock } from './Clock';
 import { Controls } from './Controls';
 import { EventLog } from './EventLog';
-import { compareViews, differenceSummary, ServerManager } from './ServerManager';
+import { compareViews, ServerManager } from './ServerManager';
+import { copyLink } from './share';
 import { useActor } from './useActor';
 import { VersionPicker } from './VersionPicker';
 
@@ -99,16 +106,31 @@ export default function Simulator(props: SimulatorProps) {
   const end = timelineEnd(snapshot.context);
   const record = (event: SimEvent) => send({ type: 'tape.record', event });
   const current = views[0] as ServerView;
+  // The timeline changes with the tape, not the clock: sampled once per tape, drawn every frame.
+  const series = useMemo(() => timelineSeries(config, tape, end, versions), [config, tape, end, mode]);
+  // What the server(s) answered at this very moment, beside the buttons as well as in the log.
+  const result = tape.some((e) => e.at === at)
+    ? views.flatMap((view, i) =>
+        view.log
+          .filter((e) => e.at === at)
+          .map((e) => ({ ...e, text: mode === 'compare' ? `NT ${versions[i]}: ${e.text}` : e.text })),
+      )
+    : [];
+  const seek = (t: number) => send({ type: 'clock.seek', at: t });
+  // The session statechart under the island (rendered at build time) marks where each session is.
+  const markers = views.flatMap((view, i) =>
+    world.computers.map((c) => ({
+      label: mode === 'compare' ? `${c.name} (${versions[i]})` : c.name,
+      state: sessionState(view, c.name),
+    })),
+  );
+  const marked = markers.map((m) => m.label + m.state).join();
+  useEffect(() => markChart(id, markers), [id, marked]);
 
-  const copyLink = async () => {
-    const url = `${location.origin}${withParam(id, encode({ config, tape, at }), `#${id}`)}`;
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied('Link copied. It opens this simulation at this moment.');
-    } catch {
-      setCopied('Your browser did not let the page copy. The address bar now holds the link to this moment.');
-    }
-  };
+  const copy = async () =>
+    setCopied(
+      await copyLink(withParam(id, encode({ config, tape, at }), `#${id}`), 'this simulation at this moment'),
+    );
 
   return (
     <div class="kb-sim__live" data-mode={mode}>
@@ -127,9 +149,7 @@ export default function Simulator(props: SimulatorProps) {
         />
       )}
       <Clock
-        id={id}
         at={at}
-        end={end}
         playing={playing}
         speed={speed}
         notice={notice}
@@ -137,37 +157,21 @@ export default function Simulator(props: SimulatorProps) {
         onPause={() => send({ type: 'clock.pause' })}
         onSpeed={(s) => send({ type: 'clock.speed', speed: s })}
         onJump={(ms) => send({ type: 'clock.jump', ms })}
-        onSeek={(t) => send({ type: 'clock.seek', at: t })}
         onNextAutodisconnect={() => send({ type: 'clock.next-autodisconnect' })}
       />
-      {mode === 'compare' && <p class="kb-sim__summary">{differenceSummary(views, versions)}</p>}
-      <div class={mode === 'compare' ? 'kb-sim__servers kb-sim__servers--two' : 'kb-sim__servers'}>
-        {views.map((view, i) => {
-          const version = versions[i] as NtVersion;
-          const other = mode === 'compare' ? views[1 - i] : undefined;
-          const otherVersion = versions[1 - i];
-          return (
-            <div key={version} class="kb-server">
-              <h4 class="kb-server__title">Windows NT {version}</h4>
-              <ServerManager
-                view={view}
-                version={version}
-                differences={other ? compareViews(view, other, `NT ${otherVersion}`) : undefined}
-                onLicensingToggle={() =>
-                  record({ type: view.licenses.logging ? 'licensing.stop' : 'licensing.start' })
-                }
-                toggleScope={mode === 'compare' ? 'on both servers' : undefined}
-              />
-              <EventLog
-                entries={view.log}
-                label={`Event log, NT ${version}`}
-                scope={SCOPES[mode]}
-                level={5}
-              />
-            </div>
-          );
-        })}
+      <div class={mode === 'compare' ? 'kb-sim__pictures kb-sim__pictures--two' : 'kb-sim__pictures'}>
+        {views.map((view, i) => (
+          <NetworkPicture
+            key={versions[i]}
+            id={`${id}-pic-${i}`}
+            view={view}
+            version={versions[i] as NtVersion}
+            autodisconnectMinutes={view.autodisconnectMinutes}
+            computers={world.computers}
+          />
+        ))}
       </div>
+      <Timeline series={series} end={end} at={at} onSeek={seek} />
       <Controls
         id={id}
         autodisconnect={current.autodisconnectMinutes}
@@ -175,44 +179,83 @@ export default function Simulator(props: SimulatorProps) {
         licenseLimit={current.licenses.limit}
         onRecord={record}
         onLicenseLimit={(limit) => send({ type: 'config.set', config: { ...config, licenseLimit: limit } })}
+        licensing={config.version === '3.5' && mode === 'single' ? undefined : current.licenses.logging}
+        licensingScope={mode === 'compare' ? 'on both servers' : undefined}
+        result={result}
       />
-      {props.presets && props.presets.length > 0 && (
-        <form
-          class="kb-sim__presets"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const chosen = props.presets?.find((p) => p.id === preset);
-            if (!chosen) return;
-            // Free play keeps the version the reader chose; side by side always shows both.
-            const loaded = mode === 'compare' ? chosen.config : { ...chosen.config, version: config.version };
-            send({ type: 'player.load', input: { config: loaded, tape: chosen.tape, at: 0 } });
-          }}
-        >
-          <label class="kb-field kb-field--inline">
-            <span>Scenario</span>
-            <select value={preset} onChange={(e) => setPreset(e.currentTarget.value)}>
-              {props.presets.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" class="kb-button">
-            Load it at 00:00:00
+      {snapshot.context.replaced && (
+        <p class="kb-sim__undo">
+          <button type="button" class="kb-button" onClick={() => send({ type: 'tape.undo' })}>
+            Undo: put back {snapshot.context.replaced.count}
           </button>
-        </form>
-      )}
-      <div class="kb-sim__share">
-        <button type="button" class="kb-button" onClick={copyLink}>
-          Copy link to this moment
-        </button>
-        <button type="button" class="kb-button" onClick={() => send({ type: 'player.reset' })}>
-          Reset
-        </button>
-        <p class="kb-sim__status" role="status">
-          {copied ?? ''}
         </p>
+      )}
+      <div class={mode === 'compare' ? 'kb-sim__servers kb-sim__servers--two' : 'kb-sim__servers'}>
+        {views.map((view, i) => {
+          const version = versions[i] as NtVersion;
+          const other = mode === 'compare' ? views[1 - i] : undefined;
+          const otherVersion = versions[1 - i];
+          return (
+            <div key={version} class="kb-server">
+              <ServerManager
+                view={view}
+                version={version}
+                differences={other ? compareViews(view, other, `NT ${otherVersion}`) : undefined}
+              />
+            </div>
+          );
+        })}
+      </div>
+      <div class={mode === 'compare' ? 'kb-sim__logs kb-sim__logs--two' : 'kb-sim__logs'}>
+        {views.map((view, i) => (
+          <EventLog
+            key={versions[i]}
+            entries={view.log}
+            label={`Event log, NT ${versions[i]}`}
+            scope={SCOPES[mode]}
+          />
+        ))}
+      </div>
+      <div class="kb-sim__bar">
+        {props.presets && props.presets.length > 0 && (
+          <form
+            class="kb-sim__presets"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const chosen = props.presets?.find((p) => p.id === preset);
+              if (!chosen) return;
+              // Free play keeps the version the reader chose; side by side always shows both.
+              const loaded =
+                mode === 'compare' ? chosen.config : { ...chosen.config, version: config.version };
+              send({ type: 'player.load', input: { config: loaded, tape: chosen.tape, at: 0 } });
+            }}
+          >
+            <label class="kb-field kb-field--inline">
+              <span>Scenario</span>
+              <select value={preset} onChange={(e) => setPreset(e.currentTarget.value)}>
+                {props.presets.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.title}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" class="kb-button">
+              Load it at 00:00:00
+            </button>
+          </form>
+        )}
+        <div class="kb-sim__share">
+          <button type="button" class="kb-button" onClick={copy}>
+            Copy link to this moment
+          </button>
+          <button type="button" class="kb-button" onClick={() => send({ type: 'player.reset' })}>
+            Reset
+          </button>
+          <p class="kb-sim__status" role="status">
+            {copied ?? ''}
+          </p>
+        </div>
       </div>
     </div>
   );

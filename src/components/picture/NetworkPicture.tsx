@@ -1,0 +1,156 @@
+import { licenceService, type PictureView, short } from './view';
+
+export interface NetworkPictureProps {
+  /** Unique on the page: names the picture's title and its description. */
+  id: string;
+  view: PictureView;
+  version: string;
+  /** The autodisconnect value in force, minutes (-1 = never). */
+  autodisconnectMinutes: number;
+  /** The workstations, in order, with who is logged on at each. */
+  computers: readonly { name: string; loggedOn: string }[];
+}
+
+const ROW = 84;
+const TOP = 10;
+
+/**
+ * The network at one moment: workstations, the server, one line per connection (IPC$ dashed), what
+ * Server Manager lists each session under, licence slots, and each session's idle time running toward
+ * autodisconnect (the ring). Pure SVG from a view: rendered at build time in the transcript and live in
+ * the islands. A list of sentences, hidden from sight, says the same for screen readers.
+ */
+export function NetworkPicture({
+  id,
+  view,
+  version,
+  autodisconnectMinutes: minutes,
+  computers,
+}: NetworkPictureProps) {
+  const service = licenceService(view, version);
+  const { inUse, limit } = view.licenses;
+  const slots = service === 'running' && limit <= 10 ? Math.max(limit, Math.min(inUse, 10)) : 0;
+  const said: string[] = [];
+  const rows = computers.map(({ name, loggedOn }, row) => {
+    const y = TOP + row * ROW;
+    const mid = y + 22;
+    const lines = view.connections.filter((c) => c.computer === name);
+    const first = lines[0];
+    const opens = lines.reduce((n, c) => n + c.opens, 0);
+    const idle = first?.idleMs ?? 0;
+    const dropped = (view.clients?.find((c) => c.computer === name)?.uses ?? []).filter(
+      (u) => u.status === 'Disconnected',
+    );
+    const status = !first
+      ? 'no session'
+      : opens
+        ? `${opens} open file${opens > 1 ? 's' : ''}: not idle`
+        : minutes < 0
+          ? `idle ${short(idle)}, never dropped`
+          : `idle ${short(idle)} of ${short(minutes * 60_000)}`;
+    const as = first && `as ${first.shownUser}${first.account === null ? ': no account' : ''}`;
+    said.push(
+      `${name} (${loggedOn} logged on): ${first ? `${lines.map((c) => c.share).join(' and ')}, listed ${as}; ${status}` : status}.`,
+      ...dropped.map((u) => `${name} still lists ${u.share} (${u.account}) as Disconnected.`),
+    );
+    return (
+      <g key={name}>
+        <rect class="kb-pic__box" x="2" y={y} width="96" height="44" rx="6" />
+        <text class="kb-pic__name" x="9" y={y + 19}>
+          {name}
+        </text>
+        <text class="kb-pic__small" x="9" y={y + 36}>
+          {loggedOn}
+        </text>
+        {first && (
+          <g class={opens ? 'kb-pic__ring kb-pic__ring--busy' : 'kb-pic__ring'}>
+            <circle cx="80" cy={mid} r="11" />
+            <circle
+              cx="80"
+              cy={mid}
+              r="11"
+              pathLength="100"
+              stroke-dasharray={`${opens ? 100 : minutes > 0 ? Math.min(100, (idle / (minutes * 600)) | 0) : 0} 100`}
+              transform={`rotate(-90 80 ${mid})`}
+            />
+          </g>
+        )}
+        <text class="kb-pic__small" x="4" y={y + 60}>
+          {status}
+        </text>
+        {dropped.length > 0 && (
+          <text class="kb-pic__small kb-pic__dropped" x="4" y={y + 75}>
+            net use: {dropped.map((u) => u.share).join(', ')} Disconnected
+          </text>
+        )}
+        {first && (
+          <text
+            class={first.account === null ? 'kb-pic__as kb-pic__as--none' : 'kb-pic__as'}
+            x="153"
+            y={y + 54}
+          >
+            {as}
+          </text>
+        )}
+        {lines.map((c, i) => {
+          const ly = mid + (i - (lines.length - 1) / 2) * 14;
+          return (
+            <g
+              key={c.share}
+              class={`kb-pic__line${c.share === 'IPC$' ? ' kb-pic__line--ipc' : ''}${c.account === null ? ' kb-pic__line--leftover' : ''}`}
+            >
+              <line x1="98" y1={ly} x2="208" y2={ly} />
+              <text x="153" y={ly}>
+                {c.share}
+              </text>
+            </g>
+          );
+        })}
+      </g>
+    );
+  });
+  said.push(
+    service === 'absent'
+      ? `NT ${version} has no per-server licence count.`
+      : service === 'stopped'
+        ? 'Licences not counted: the License Logging service is stopped.'
+        : `Licences: ${inUse} of ${limit} in use${inUse >= limit ? ', limit reached' : ''}.`,
+  );
+  const height = TOP * 2 + computers.length * ROW;
+  return (
+    <figure class="kb-pic">
+      <svg viewBox={`0 0 304 ${height}`} role="img" aria-labelledby={`${id}-t`} aria-describedby={`${id}-d`}>
+        <title id={`${id}-t`}>Network picture: NTSERVER on NT {version}</title>
+        <rect class="kb-pic__box" x="208" y={TOP} width="94" height={height - 2 * TOP} rx="6" />
+        <text class="kb-pic__name" x="216" y={TOP + 18}>
+          NTSERVER
+        </text>
+        <text class="kb-pic__small" x="216" y={TOP + 34}>
+          NT {version}
+        </text>
+        {Array.from({ length: slots }, (_, i) => (
+          <rect
+            class={i < inUse ? (i < limit ? 'kb-pic__used' : 'kb-pic__over') : 'kb-pic__slot'}
+            x={216 + (i % 5) * 16}
+            y={TOP + 44 + ((i / 5) | 0) * 16}
+            width="12"
+            height="12"
+          />
+        ))}
+        <text class="kb-pic__small" x="216" y={TOP + 56 + Math.ceil(Math.max(slots, 1) / 5) * 16}>
+          {service === 'absent'
+            ? 'no licence count'
+            : service === 'running'
+              ? `licences ${inUse} of ${limit}`
+              : 'not counted (stopped)'}
+        </text>
+        {rows}
+      </svg>
+      <ul id={`${id}-d`} class="sr-only">
+        {said.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </figure>
+  );
+}

@@ -1,0 +1,239 @@
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { waitForHydration, watchConsole } from './helpers';
+
+const ARTICLE = '/kb/q153066/';
+
+// The machine running these is shared: give the longer walks through the simulations time.
+test.describe.configure({ timeout: 90_000 });
+
+async function press(control: Locator, key: 'Enter' | 'Space' = 'Enter') {
+  await control.focus();
+  await control.press(key);
+}
+
+async function openArticle(page: Page) {
+  await page.goto(ARTICLE);
+  for (const id of ['scenario', 'compare', 'play']) await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+  await waitForHydration(page);
+}
+
+/** The network picture of one server in the side-by-side view: 0 is NT 3.51, 1 is NT 4.0. */
+const picture = (page: Page, i: 0 | 1) => page.locator('#compare .kb-sim__pictures .kb-pic').nth(i);
+const usedSlots = (pic: Locator) => pic.locator('.kb-pic__used');
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('each transcript is open and draws the network at every step, with words a reader and a search index can use', async ({
+    page,
+  }) => {
+    await page.goto(ARTICLE);
+    const details = page.locator('details.kb-transcript');
+    await expect(details).toHaveCount(3);
+    for (const one of await details.all()) await expect(one).toHaveAttribute('open', '');
+
+    const transcript = page.locator('#scenario details.kb-transcript');
+    const pictures = transcript.locator('.kb-pic svg[role="img"]');
+    expect(await pictures.count()).toBeGreaterThanOrEqual(12); // 6 steps × 2 versions
+    await expect(pictures.first()).toBeVisible();
+    // The step where TOOLS is disconnected: on 3.51 the leftover IPC$ line, listed under the computer name.
+    const row = transcript.locator('tbody tr', { hasText: /disconnects from \\\\NTSERVER\\TOOLS/ });
+    const nt351 = row.locator('.kb-pic').first();
+    await expect(nt351.locator('.kb-pic__line--ipc')).toHaveCount(1);
+    await expect(nt351.locator('svg text', { hasText: 'IPC$' })).toHaveCount(1);
+    await expect(nt351.locator('.kb-pic__as--none')).toHaveText('as WKS1: no account');
+    // Its text alternative, in real text.
+    const described = await nt351.locator('svg').getAttribute('aria-describedby');
+    await expect(page.locator(`[id="${described}"]`)).toContainText('listed as WKS1: no account');
+    // The timeline of the whole run is there too, with its change points as a table.
+    await expect(transcript.locator('.kb-tl svg')).toBeVisible();
+    await expect(
+      transcript.getByRole('table', {
+        name: 'Timeline: when licences and connections change',
+        includeHidden: true,
+      }),
+    ).toHaveCount(1);
+  });
+});
+
+test('with JavaScript the transcripts start folded, since the live views stand in for them', async ({
+  page,
+}) => {
+  await page.goto(ARTICLE);
+  const details = page.locator('details.kb-transcript');
+  await expect(details).toHaveCount(3);
+  for (const one of await details.all()) await expect(one).not.toHaveAttribute('open');
+  await page.locator('#scenario details.kb-transcript > summary').click();
+  await expect(page.locator('#scenario details.kb-transcript')).toHaveAttribute('open', '');
+});
+
+test('side by side: the pictures move with the clock, at 00:02 the IPC$ line and its licence on 3.51, at 00:17 gone', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  await openArticle(page);
+  const root = page.locator('#compare');
+  const nt351 = picture(page, 0);
+  const nt40 = picture(page, 1);
+
+  await press(root.getByRole('button', { name: '+1 min' }));
+  await press(root.getByRole('button', { name: '+1 min' }));
+  await expect(root.locator('.kb-clock__value')).toHaveText('00:02:00');
+
+  // 3.51: WKS1 holds only the leftover IPC$, dashed, listed under the computer name, one licence taken.
+  await expect(nt351.locator('.kb-pic__line')).toHaveCount(1);
+  await expect(nt351.locator('.kb-pic__line--ipc.kb-pic__line--leftover')).toHaveCount(1);
+  await expect(nt351.locator('.kb-pic__as--none')).toHaveText('as WKS1: no account');
+  await expect(usedSlots(nt351)).toHaveCount(1);
+  await expect(nt351.locator('ul')).toContainText('Licences: 1 of 5 in use.');
+  // 4.0: nothing left, no licence.
+  await expect(nt40.locator('.kb-pic__line')).toHaveCount(0);
+  await expect(usedSlots(nt40)).toHaveCount(0);
+  // The session statechart under the island marks where WKS1's session is on each version.
+  await expect(page.locator('#compare-chart [data-state="leftover"] .kb-chart__now')).toHaveText(
+    'now: WKS1 (3.51)',
+  );
+
+  for (let i = 0; i < 3; i++) await press(root.getByRole('button', { name: '+5 min' }));
+  await expect(root.locator('.kb-clock__value')).toHaveText('00:17:00');
+
+  await expect(nt351.locator('.kb-pic__line')).toHaveCount(0);
+  await expect(usedSlots(nt351)).toHaveCount(0);
+  await expect(nt351.locator('ul')).toContainText('WKS1 (jsmith logged on): no session.');
+  await expect(page.locator('#compare-chart [data-state="leftover"] .kb-chart__now')).toHaveText('');
+  expect(errors).toEqual([]);
+});
+
+test('the timeline is the clock’s slider: arrow keys stop at each change, Home and End go to the ends, a click seeks', async ({
+  page,
+}) => {
+  await openArticle(page);
+  const root = page.locator('#compare');
+  const timeline = root.getByRole('slider', { name: 'Time' });
+  await expect(timeline).toHaveClass(/kb-tl__plot/);
+
+  await timeline.focus();
+  await page.keyboard.press('ArrowRight');
+  // The CONNECT AS tape opens a file at 00:00:30: the first change after the start.
+  await expect(timeline).toHaveAttribute('aria-valuetext', '30 seconds after the start');
+  await expect(root.locator('.kb-clock__value')).toHaveText('00:00:30');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(root.locator('.kb-clock__value')).toHaveText('00:02:00');
+  await page.keyboard.press('ArrowLeft');
+  await expect(root.locator('.kb-clock__value')).toHaveText('00:01:30');
+  await page.keyboard.press('End');
+  await expect(timeline).toHaveAttribute(
+    'aria-valuenow',
+    (await timeline.getAttribute('aria-valuemax')) ?? '',
+  );
+  await page.keyboard.press('Home');
+  await expect(root.locator('.kb-clock__value')).toHaveText('00:00:00');
+
+  const box = await timeline.boundingBox();
+  if (!box) throw new Error('the timeline has no box');
+  await page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
+  await expect(root.locator('.kb-clock__value')).not.toHaveText('00:00:00');
+  // Its change points are a table for screen readers.
+  await expect(
+    root
+      .locator('.kb-sim__island')
+      .getByRole('table', { name: 'Timeline: when licences and connections change', includeHidden: true }),
+  ).toHaveCount(1);
+});
+
+test('scenario player: the step box keeps its height, so Next stays under the pointer on every step', async ({
+  page,
+}) => {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await openArticle(page);
+    const root = page.locator('#scenario');
+    const next = root.getByRole('button', { name: 'Next' });
+    const boxes = new Set<string>();
+    for (const version of ['3.51', '4.0']) {
+      await root.getByRole('radio', { name: `NT ${version}` }).check();
+      await press(root.getByRole('button', { name: 'Reset' }));
+      if (version === '4.0') await root.getByRole('radio', { name: 'NT 4.0' }).check();
+      for (let i = 0; i < 6; i++) {
+        const step = await root.locator('.kb-player__step').boundingBox();
+        const button = await next.boundingBox();
+        boxes.add(`${Math.round(step?.height ?? 0)} ${Math.round((button?.y ?? 0) - (step?.y ?? 0))}`);
+        if ((await next.getAttribute('aria-disabled')) === 'true') break;
+        await press(next);
+      }
+    }
+    expect([...boxes], `at ${width} px`).toHaveLength(1);
+  }
+});
+
+test('scenario player: Reset goes back to step 1 on NT 3.51, and Copy link copies this step', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openArticle(page);
+  const root = page.locator('#scenario');
+  await root.getByRole('radio', { name: 'NT 4.0' }).check();
+  for (let i = 0; i < 3; i++) await press(root.getByRole('button', { name: 'Next' }));
+
+  await press(root.getByRole('button', { name: 'Copy link' }));
+  await expect(root.getByRole('status')).toContainText('Link copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\?scenario=4-4\.0#scenario$/);
+  // The statechart under the player marks the session: on 4.0, after the disconnect, there is none.
+  await expect(page.locator('#scenario-chart [data-state="none"] .kb-chart__now')).toHaveText(
+    'now: WKS1, WKS2',
+  );
+
+  await press(root.getByRole('button', { name: 'Reset' }));
+  await expect(root.locator('.kb-player__position')).toContainText('Step 1 of');
+  await expect(root.getByRole('radio', { name: 'NT 3.51' })).toBeChecked();
+  // The link to the article's sentence takes the theme's link colour, not the browser's blue.
+  const colour = await root.locator('.kb-player__anchor a').evaluate((a) => getComputedStyle(a).color);
+  expect(colour).not.toBe('rgb(0, 0, 238)');
+});
+
+test('acting after scrubbing back says how many later actions it replaced, and Undo puts them back', async ({
+  page,
+}) => {
+  await openArticle(page);
+  const root = page.locator('#compare');
+  await press(root.getByRole('button', { name: '+1 min' }));
+  await press(root.getByRole('button', { name: 'Connect', exact: true }));
+
+  // The CONNECT AS tape has two actions after 00:01:00: the file closed at 1:30, TOOLS disconnected at 2:00.
+  await expect(root.locator('.kb-clock__notice')).toContainText(/replacing 2 later actions/);
+  // What the servers answered shows beside the buttons as well as in the logs.
+  await expect(root.locator('.kb-controls__result')).toContainText('NT 3.51:');
+  await press(root.getByRole('button', { name: 'Undo: put back 2' }));
+  await expect(root.locator('.kb-clock__notice')).toContainText('Undone');
+  await expect(root.getByRole('button', { name: /^Undo/ })).toHaveCount(0);
+  await expect(root.getByRole('region', { name: 'Event log, NT 3.51 (side by side)' })).not.toContainText(
+    'PUBLIC',
+  );
+});
+
+test('one control panel per island: a single licensing button acts on both servers', async ({ page }) => {
+  await openArticle(page);
+  const root = page.locator('#compare');
+  const toggle = root.getByRole('button', { name: /the service on both servers/ });
+  await expect(toggle).toHaveCount(1);
+  await press(toggle);
+  await expect(picture(page, 0).locator('ul')).toContainText('Licences not counted');
+  await expect(picture(page, 1).locator('ul')).toContainText('Licences not counted');
+  await expect(root.getByText(/65535 minutes is about 45 days/)).toBeVisible();
+});
+
+test('pictures fit a 320 px screen without widening the page', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await openArticle(page);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBe(0);
+  const pic = await picture(page, 0).locator('svg').boundingBox();
+  expect(pic?.width ?? 0).toBeGreaterThan(200);
+});

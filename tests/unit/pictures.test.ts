@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { timelineSeries } from '../../src/components/picture/series';
+import { sessionState } from '../../src/components/picture/view';
+import { toScenario } from '../../src/lib/article-data';
+import { simulate } from '../../src/machines';
+import { scenarioTape } from '../../src/machines/scenarios';
+import { article } from './content';
+
+const MIN = 60_000;
+const connectAs = toScenario('connect-as', article('q153066').data.scenarios['connect-as'] as never);
+const tape = scenarioTape(connectAs);
+
+describe('pictures read the kernel’s views', () => {
+  it('derives where each session stands in the session statechart', () => {
+    const at = (version: '3.51' | '4.0', t: number) =>
+      sessionState(simulate({ ...connectAs.config, version }, tape, t), 'WKS1');
+
+    expect(at('3.51', 0)).toBe('holding');
+    expect(at('3.51', 2 * MIN)).toBe('leftover');
+    expect(at('4.0', 2 * MIN)).toBe('none');
+    expect(at('3.51', 17 * MIN)).toBe('none');
+  });
+
+  it('samples licences and connections at each action and autodisconnect, per version', () => {
+    const [nt351, nt40] = timelineSeries({ ...connectAs.config, version: '3.51' }, tape, 30 * MIN, [
+      '3.51',
+      '4.0',
+    ]);
+
+    expect(nt351?.drops).toEqual([17 * MIN]);
+    expect(nt351?.points.map((p) => [p.at / 1000, p.licences, p.connections])).toEqual([
+      [0, 1, 2],
+      [30, 1, 2],
+      [90, 1, 2],
+      [120, 1, 1],
+      [17 * 60, 0, 0],
+    ]);
+    expect(nt40?.drops).toEqual([]);
+    expect(nt40?.points.at(-1)).toMatchObject({ at: 2 * MIN, licences: 0, connections: 0 });
+  });
+});
+
+describe('the session statechart', () => {
+  it('its committed layout matches session.ts (npm run statechart rewrites it)', () => {
+    const result = spawnSync(process.execPath, ['scripts/statechart.mjs', '--check'], { encoding: 'utf8' });
+    expect(result.stdout).toMatch(/matches/);
+    expect(result.status).toBe(0);
+  });
+});
