@@ -27,14 +27,15 @@ import {
 
 const ARTICLE = '/kb/q153066/';
 const SHELL_REFERENCE = '/glossary/'; // a docs page without islands: what Starlight's shell costs
-const HYDRATED_BUDGET = 30 * 1024;
+/** DESIGN.md: an article page's JS with every simulation hydrated, gzip; enforced on every article. */
+const HYDRATED_BUDGET = 44 * 1024;
 /**
- * DESIGN.md's 30 KB is not reachable with XState (13 KB gzip) + Preact (5.6 KB) + this page's
- * Starlight shell (6 KB) before any kernel or view code (issue 5, left open with the figures).
- * Until that is decided, the test fails past this ceiling, so the gap cannot grow unnoticed,
- * and every run prints how far the page is from the 30 KB target.
+ * The floor of this stack (DESIGN.md): the docs shell + Astro's island loader + Preact + XState,
+ * about 28 KB gzip before any code of ours. Printed as a ratio; the aim is 1.4x or less.
  */
-const HYDRATED_CEILING = 42 * 1024;
+const STACK_FLOOR = 28 * 1024;
+const FLOOR_AIM = 1.4;
+const isArticle = (url) => /^\/kb\/q\d{6}\/$/.test(url);
 const SHELL_MARGIN = 1.1;
 
 const args = process.argv.slice(2);
@@ -263,20 +264,15 @@ if (!article || !reference) {
   // Astro's inline loader waits for a simulation to scroll into view: it is the shell's, not the simulation's.
   const loader = article.totals.islandLoader.gzip;
   const shellBudget = Math.round((reference.totals.shellJs.gzip + loader) * SHELL_MARGIN);
-  budgets.push(
-    {
-      name: `${ARTICLE} JS with every simulation hydrated`,
-      gzip: article.totals.hydratedJs.gzip,
+  for (const page of pages.filter((p) => isArticle(p.url))) {
+    budgets.push({
+      name: `${page.url} JS with every simulation hydrated`,
+      gzip: page.totals.hydratedJs.gzip,
       budget: HYDRATED_BUDGET,
-      basis: '30 KB target (DESIGN.md), not yet met: reported, not enforced',
-      enforced: false,
-    },
-    {
-      name: `${ARTICLE} JS with every simulation hydrated, regression ceiling`,
-      gzip: article.totals.hydratedJs.gzip,
-      budget: HYDRATED_CEILING,
-      basis: 'enforced until the 30 KB target is decided (issue 5)',
-    },
+      basis: `DESIGN.md; ${(page.totals.hydratedJs.gzip / STACK_FLOOR).toFixed(2)}x the stack's floor of 28 KB, aim ${FLOOR_AIM}x`,
+    });
+  }
+  budgets.push(
     {
       name: `${ARTICLE} JS before the first simulation scrolls into view`,
       gzip: article.totals.shellJs.gzip,
