@@ -66,7 +66,10 @@ const L = { see: 'leftover' } as const;
 const folderOf = (kbId: string) => kbId.toLowerCase();
 /** The anchors each article defines (its article.yaml; the build checks them against its MDX). */
 const ANCHORS: Record<string, string[]> = Object.fromEntries(
-  ['Q153066', 'Q153070', 'Q149522', 'Q159600'].map((id) => [id, Object.keys(article(folderOf(id)).data.anchors)]),
+  ['Q153066', 'Q153070', 'Q149522', 'Q159600'].map((id) => [
+    id,
+    Object.keys(article(folderOf(id)).data.anchors),
+  ]),
 );
 /** The element ids the article's MDX defines: `<span id="…">` and its `##` headings' slugs. */
 const mdxIds = (kbId: string) => {
