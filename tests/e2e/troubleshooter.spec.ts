@@ -352,7 +352,7 @@ test.describe('onboarding quiz', () => {
     await page.goto('/onboarding/');
     await page.locator('.kb-quiz').scrollIntoViewIfNeeded();
     await waitForHydration(page);
-    const q = page.locator('.kb-ts__island form[data-question="shown-user"]');
+    const q = page.locator('.kb-ts__island form[data-question="q153066-shown-user"]');
     await tabTo(page, q.locator('input[type="radio"]').first());
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
@@ -362,7 +362,7 @@ test.describe('onboarding quiz', () => {
     await expect(q.getByRole('status')).toContainText('Right.');
     await expect(q.getByRole('status')).toContainText('The simulation shows: WKS1');
 
-    const limit = page.locator('.kb-ts__island form[data-question="limit"]');
+    const limit = page.locator('.kb-ts__island form[data-question="q153066-limit"]');
     await limit.locator('input[value="Connected"]').check();
     await limit.getByRole('button', { name: /Check/ }).click();
     await expect(limit.getByRole('status')).toContainText('Not quite.');
@@ -398,10 +398,10 @@ for (const theme of ['light', 'dark'] as const) {
     await gotoThemed(page, '/onboarding/', theme);
     await page.locator('.kb-quiz').scrollIntoViewIfNeeded();
     await waitForHydration(page);
-    const right = page.locator('.kb-ts__island form[data-question="licences-351"]');
+    const right = page.locator('.kb-ts__island form[data-question="q153066-licences-351"]');
     await right.locator('input[value="1"]').check();
     await right.getByRole('button', { name: /Check/ }).click();
-    const wrong = page.locator('.kb-ts__island form[data-question="nt4"]');
+    const wrong = page.locator('.kb-ts__island form[data-question="q153066-nt4"]');
     await wrong.locator('input[value="IPC$ under WKS1"]').check();
     await wrong.getByRole('button', { name: /Check/ }).click();
     await expect(right.getByRole('status')).toContainText('Right.');
@@ -448,7 +448,7 @@ test.describe('without JavaScript', () => {
   test('the onboarding questions show their answers in a details element', async ({ page }) => {
     await page.goto('/onboarding/');
     await expect(page.locator('.kb-quiz .kb-ts__island')).toBeHidden();
-    const item = page.locator('.kb-ts__fallback li[data-question="shown-user"]');
+    const item = page.locator('.kb-ts__fallback li[data-question="q153066-shown-user"]');
     await expect(item).toBeVisible();
     const details = item.locator('details');
     await expect(details.locator('p')).toBeHidden();
