@@ -312,6 +312,33 @@ test.describe('troubleshooter by keyboard', () => {
     await expect(page.locator('#symptom-listed-under-computer')).toHaveCount(1);
   });
 
+  test('a sibling article’s result from a shared link: Sessions Errored Out at autodisconnects (Q159600)', async ({
+    page,
+  }) => {
+    const errors = await openTroubleshooter(page, '?see=errored&v=4.0&users=no&ad=10');
+    const result = island(page).locator('[data-result]');
+    await expect(result).toHaveAttribute('data-result', 'errored-out-autodisconnect');
+    await expect(result).toContainText('after 10 minutes with no requests');
+    await expect(result.locator('a[data-link="resolution"]')).toHaveAttribute(
+      'href',
+      '/kb/q159600/#symptom-counts-autodisconnect',
+    );
+    const href = (await result.locator('a[data-link="simulation"]').getAttribute('href')) ?? '';
+    const sim = simulationState(href);
+    expect(sim.islandId).toBe('compare');
+    expect(sim.config.autodisconnectMinutes).toBe(10);
+    for (const version of ['3.51', '4.0'] as const) {
+      const view = simulate({ ...sim.config, version }, sim.tape, sim.at);
+      expect(view.connections).toEqual([]);
+      expect(view.counters).toMatchObject({ sessionsTimedOut: 2, sessionsErroredOut: 2 });
+    }
+    expect(errors).toEqual([]);
+
+    await page.goto('/kb/q159600/#symptom-counts-autodisconnect');
+    await expect(page.locator('#symptom-counts-autodisconnect')).toBeVisible();
+    await expect(page.locator('#compare')).toHaveCount(1);
+  });
+
   test('a hostile link: a fixed notice that quotes nothing from the address, and the page stays 320 px wide', async ({
     page,
   }) => {
@@ -433,6 +460,9 @@ test.describe('without JavaScript', () => {
       'nt4-not-this': '/kb/q153066/#resolution-nt4',
       'nothing-to-fear': '/kb/q153066/#info-no-credentials',
       'share-in-use': '/kb/q153066/#info-user-shown',
+      'ipc-stuck-explicit': '/kb/q153070/#resolution-explicit-ipc',
+      'licence-count-too-low': '/kb/q149522/#cause-licence-count',
+      'errored-out-autodisconnect': '/kb/q159600/#symptom-counts-autodisconnect',
     };
     // The list is generated from the tree: a result reached along several paths is linked from each.
     for (const [id, href] of Object.entries(expected)) {
