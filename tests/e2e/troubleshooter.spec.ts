@@ -232,8 +232,6 @@ test.describe('troubleshooter by keyboard', () => {
     page,
   }) => {
     const errors = await openTroubleshooter(page);
-    // The choice is offered once Q149522 has its troubleshooter.yaml (in this branch: the fixture build).
-    test.skip((await radio(page, 'see', 'error71').count()) === 0, 'Q149522’s results are not in this build');
     await choose(page, 'see', 'error71', 2);
     await expectFocusedHeading(page, /Which version/i);
     await choose(page, 'version', '3.51', 1);
@@ -253,11 +251,92 @@ test.describe('troubleshooter by keyboard', () => {
       (await result.locator('a[data-link="simulation"]').getAttribute('href')) ?? '',
     );
     expect(sim.islandId).toBe('play');
-    expect(simulate(sim.config, sim.tape, sim.at).log.some((e) => e.error === 71)).toBe(true);
+    const view = simulate(sim.config, sim.tape, sim.at);
+    expect(view.log.some((e) => e.error === 71)).toBe(true);
+    expect(view.licenses).toMatchObject({ inUse: 1, limit: 1 });
+    // Played on, Control Panel Licensing raises the count and mlee gets in.
+    const end = simulate(sim.config, sim.tape, Math.max(...sim.tape.map((e) => e.at)) + 1_000);
+    expect(end.licenses).toMatchObject({ inUse: 2, limit: 2 });
     await expect(result.getByLabel('Summary for a ticket')).toHaveValue(
       /LiveKB troubleshooter \(KB Q149522\)/,
     );
     expect(errors).toEqual([]);
+
+    // The article has the passage the result names and the simulation its moment opens.
+    await result.locator('a[data-link="resolution"]').click();
+    await expect(page).toHaveURL(/\/kb\/q149522\/#cause-licence-count$/);
+    await expect(page.locator('#cause-licence-count')).toBeVisible();
+    await expect(page.locator('#play')).toHaveCount(1);
+  });
+
+  test('a sibling article’s result: Server Manager will not disconnect IPC$ (Q153070), opened at the refused Disconnect', async ({
+    page,
+  }) => {
+    const errors = await openTroubleshooter(page);
+    await choose(page, 'see', 'stuck', 1);
+    await expectFocusedHeading(page, /Which version/i);
+    await choose(page, 'version', '3.51', 1);
+    await expectFocusedHeading(page, /autodisconnect value/i);
+    const field = island(page).getByLabel(/Autodisconnect, in minutes/);
+    await tabTo(page, field);
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('15');
+    await page.keyboard.press('Enter');
+    await expectFocusedHeading(page, /licences used up/i);
+    await choose(page, 'licences', 'no', 1);
+
+    const result = island(page).locator('[data-result]');
+    await expect(result).toHaveAttribute('data-result', 'ipc-stuck-wait');
+    await expect(page).toHaveURL(/\/troubleshooter\/\?see=stuck&v=3\.51&ad=15&lic=no$/);
+    await expect(result.locator('a[data-link="resolution"]')).toHaveAttribute(
+      'href',
+      '/kb/q153070/#symptom-listed-under-computer',
+    );
+    await expect(result).toContainText('net use \\\\NTSERVER\\IPC$ /d');
+    const href = (await result.locator('a[data-link="simulation"]').getAttribute('href')) ?? '';
+    const sim = simulationState(href);
+    expect(sim.islandId).toBe('compare');
+    const view = simulate(sim.config, sim.tape, sim.at);
+    expect(view.connections.find((c) => c.share === 'IPC$')?.shownUser).toBe('WKS1');
+    expect(view.log.some((e) => /Server Manager could not disconnect/.test(e.text))).toBe(true);
+    expect(errors).toEqual([]);
+
+    // The link opens Q153070's side-by-side simulation at that moment, with the refusal in its log.
+    await page.goto(href);
+    const compare = page.locator('#compare');
+    await compare.scrollIntoViewIfNeeded();
+    await waitForHydration(page, '#compare');
+    await expect(compare).toContainText(/00:00:40/);
+    await expect(compare).toContainText(/could not disconnect/i);
+    await expect(compare).not.toContainText(/could not be read/i);
+    await expect(page.locator('#symptom-listed-under-computer')).toHaveCount(1);
+  });
+
+  test('a sibling article’s result from a shared link: Sessions Errored Out at autodisconnects (Q159600)', async ({
+    page,
+  }) => {
+    const errors = await openTroubleshooter(page, '?see=errored&v=4.0&users=no&ad=10');
+    const result = island(page).locator('[data-result]');
+    await expect(result).toHaveAttribute('data-result', 'errored-out-autodisconnect');
+    await expect(result).toContainText('after 10 minutes with no requests');
+    await expect(result.locator('a[data-link="resolution"]')).toHaveAttribute(
+      'href',
+      '/kb/q159600/#symptom-counts-autodisconnect',
+    );
+    const href = (await result.locator('a[data-link="simulation"]').getAttribute('href')) ?? '';
+    const sim = simulationState(href);
+    expect(sim.islandId).toBe('compare');
+    expect(sim.config.autodisconnectMinutes).toBe(10);
+    for (const version of ['3.51', '4.0'] as const) {
+      const view = simulate({ ...sim.config, version }, sim.tape, sim.at);
+      expect(view.connections).toEqual([]);
+      expect(view.counters).toMatchObject({ sessionsTimedOut: 2, sessionsErroredOut: 2 });
+    }
+    expect(errors).toEqual([]);
+
+    await page.goto('/kb/q159600/#symptom-counts-autodisconnect');
+    await expect(page.locator('#symptom-counts-autodisconnect')).toBeVisible();
+    await expect(page.locator('#compare')).toHaveCount(1);
   });
 
   test('a hostile link: a fixed notice that quotes nothing from the address, and the page stays 320 px wide', async ({
@@ -300,7 +379,7 @@ test.describe('onboarding quiz', () => {
     await page.goto('/onboarding/');
     await page.locator('.kb-quiz').scrollIntoViewIfNeeded();
     await waitForHydration(page);
-    const q = page.locator('.kb-ts__island form[data-question="shown-user"]');
+    const q = page.locator('.kb-ts__island form[data-question="q153066-shown-user"]');
     await tabTo(page, q.locator('input[type="radio"]').first());
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
@@ -310,7 +389,7 @@ test.describe('onboarding quiz', () => {
     await expect(q.getByRole('status')).toContainText('Right.');
     await expect(q.getByRole('status')).toContainText('The simulation shows: WKS1');
 
-    const limit = page.locator('.kb-ts__island form[data-question="limit"]');
+    const limit = page.locator('.kb-ts__island form[data-question="q153066-limit"]');
     await limit.locator('input[value="Connected"]').check();
     await limit.getByRole('button', { name: /Check/ }).click();
     await expect(limit.getByRole('status')).toContainText('Not quite.');
@@ -346,10 +425,10 @@ for (const theme of ['light', 'dark'] as const) {
     await gotoThemed(page, '/onboarding/', theme);
     await page.locator('.kb-quiz').scrollIntoViewIfNeeded();
     await waitForHydration(page);
-    const right = page.locator('.kb-ts__island form[data-question="licences-351"]');
+    const right = page.locator('.kb-ts__island form[data-question="q153066-licences-351"]');
     await right.locator('input[value="1"]').check();
     await right.getByRole('button', { name: /Check/ }).click();
-    const wrong = page.locator('.kb-ts__island form[data-question="nt4"]');
+    const wrong = page.locator('.kb-ts__island form[data-question="q153066-nt4"]');
     await wrong.locator('input[value="IPC$ under WKS1"]').check();
     await wrong.getByRole('button', { name: /Check/ }).click();
     await expect(right.getByRole('status')).toContainText('Right.');
@@ -381,6 +460,9 @@ test.describe('without JavaScript', () => {
       'nt4-not-this': '/kb/q153066/#resolution-nt4',
       'nothing-to-fear': '/kb/q153066/#info-no-credentials',
       'share-in-use': '/kb/q153066/#info-user-shown',
+      'ipc-stuck-explicit': '/kb/q153070/#resolution-explicit-ipc',
+      'licence-count-too-low': '/kb/q149522/#cause-licence-count',
+      'errored-out-autodisconnect': '/kb/q159600/#symptom-counts-autodisconnect',
     };
     // The list is generated from the tree: a result reached along several paths is linked from each.
     for (const [id, href] of Object.entries(expected)) {
@@ -396,7 +478,7 @@ test.describe('without JavaScript', () => {
   test('the onboarding questions show their answers in a details element', async ({ page }) => {
     await page.goto('/onboarding/');
     await expect(page.locator('.kb-quiz .kb-ts__island')).toBeHidden();
-    const item = page.locator('.kb-ts__fallback li[data-question="shown-user"]');
+    const item = page.locator('.kb-ts__fallback li[data-question="q153066-shown-user"]');
     await expect(item).toBeVisible();
     const details = item.locator('details');
     await expect(details.locator('p')).toBeHidden();

@@ -10,7 +10,7 @@ import {
   treeSchema,
 } from '../../src/content/troubleshooter-schema';
 import { loadFlow, resultFiles } from '../../src/integrations/troubleshooter-check';
-import { anchorHref, articleHref, momentHref } from '../../src/lib/links';
+import { anchorHref, articleHref, momentHref, simulationsIn } from '../../src/lib/links';
 import { assembleFlow } from '../../src/lib/troubleshooter';
 
 import { type ServerView, simulate } from '../../src/machines';
@@ -30,9 +30,7 @@ import {
 } from '../../src/machines/troubleshooter';
 import { article } from './content';
 
-const q153066Anchors = article('q153066').data.anchors;
-
-/** The whole KB's troubleshooter: the shared tree, Q153066's results and the pending articles' results. */
+/** The whole KB's troubleshooter: the shared tree and every article's results. */
 const loaded = loadFlow(resultFiles(['src/content/docs']));
 const { flow } = loaded;
 const { tree } = flow;
@@ -65,12 +63,21 @@ const NT35_LICENSING_NOTE = tree.notes?.[0]?.text as string;
 /** Today's cases all start from "a leftover connection". */
 const L = { see: 'leftover' } as const;
 
-/** The anchors each article defines for the troubleshooter (the pending ones, as their authors named them). */
-const ANCHORS: Record<string, string[]> = {
-  Q153066: Object.keys(q153066Anchors),
-  Q153070: ['symptom-listed-under-computer', 'resolution-explicit-ipc', 'resolution-autodisconnect'],
-  Q149522: ['symptom-error-71', 'cause-licence-count'],
-  Q159600: ['symptom-counts-autodisconnect', 'symptom-users-unaffected'],
+const folderOf = (kbId: string) => kbId.toLowerCase();
+/** The anchors each article defines (its article.yaml; the build checks them against its MDX). */
+const ANCHORS: Record<string, string[]> = Object.fromEntries(
+  ['Q153066', 'Q153070', 'Q149522', 'Q159600'].map((id) => [
+    id,
+    Object.keys(article(folderOf(id)).data.anchors),
+  ]),
+);
+/** The element ids the article's MDX defines: `<span id="…">` and its `##` headings' slugs. */
+const mdxIds = (kbId: string) => {
+  const mdx = article(folderOf(kbId)).mdx;
+  return new Set([
+    ...[...mdx.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1] as string),
+    ...[...mdx.matchAll(/^#{2,3} (.+)$/gm)].map((m) => (m[1] as string).toLowerCase().replace(/\s+/g, '-')),
+  ]);
 };
 
 describe('troubleshooter data', () => {
@@ -80,11 +87,23 @@ describe('troubleshooter data', () => {
     expect(RESULT_IDS.length).toBe(16);
   });
 
-  it('every moment opens a simulation that reads moments (the scenario player reads step numbers)', () => {
-    const wrong = Object.entries(flow.results).filter(
-      ([, r]) => !['play', 'compare'].includes(r.moment.simulation),
-    );
-    expect(wrong.map(([id]) => id)).toEqual([]);
+  it('every moment opens a simulation on its article’s page that reads moments (free play or side by side)', () => {
+    // The scenario player reads step numbers, not moments; and a moment for an id the page lacks opens nothing.
+    const wrong = Object.entries(flow.results).filter(([, r]) => {
+      const sims = simulationsIn(article(folderOf(r.article)).mdx);
+      const sim = sims.find((s) => s.id === r.moment.simulation);
+      return !sim || sim.mode === 'scenario';
+    });
+    expect(wrong.map(([id, r]) => `${id} → ${r.article} #${r.moment.simulation}`)).toEqual([]);
+  });
+
+  it('every result’s anchor is a passage of its article, and the sibling files have no leftover drafting notes', () => {
+    for (const [id, r] of Object.entries(flow.results)) {
+      expect(ANCHORS[r.article], id).toContain(r.anchor);
+      expect(mdxIds(r.article).has(r.anchor), `${id}: #${r.anchor} in ${r.article}`).toBe(true);
+    }
+    for (const file of resultFiles(['src/content/docs']))
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(/MOVE ME|once .*kernel.* lands|branch `kernel`/i);
   });
 
   const base = () => {
@@ -112,8 +131,6 @@ describe('troubleshooter data', () => {
     const files = parsed.filter((f) => !f.file.includes('q159600'));
     const q153066 = parsed.find((f) => f.file.includes('q153066')) as (typeof parsed)[number];
     q153066.data.results.orphan = q153066.data.results['nothing-to-fear'] as ResultsFile['results'][string];
-    // Without Q159600's file its choice would be left out; keep it offered to see the dangling leaves.
-    for (const c of t.questions.see?.choices ?? []) delete c.needs;
     const problems = assembleFlow(t, files, 'TREE').problems.join('\n');
     expect(problems).toContain('TREE leads to result "errored-out-autodisconnect"');
     expect(problems).toContain('which no article’s troubleshooter.yaml defines');
@@ -564,8 +581,9 @@ describe('troubleshooter results: text right for every version and autodisconnec
     const d = resultDetails('share-idle', a);
 
     expect(d.explanation[1]).toContain('Autodisconnect is off (-1)');
-    expect(d.explanation[2]).toContain('with autodisconnect off nothing removes it');
+    expect(d.explanation[2]).toContain('with autodisconnect off it is never dropped');
     expect(d.explanation[2]).toContain('until the server restarts');
+    expect(d.explanation[2]).toContain('net use \\\\NTSERVER\\IPC$ /d, as KB Q153070 describes');
     expect(d.explanation.join(' ')).not.toContain('until autodisconnect removes it');
     expect(d.actions[0]).toBe('Set autodisconnect to a number of minutes so idle sessions are dropped.');
   });
@@ -591,8 +609,8 @@ describe('troubleshooter results: text right for every version and autodisconnec
     const heldActions = resultDetails('licence-held', held).actions;
 
     expect(waitingActions[1]).toContain('1 minute is already the shortest autodisconnect time');
-    expect(heldActions[1]).toContain('leave autodisconnect at 1 minute');
-    expect(resultDetails('licence-held', { ...held, autodisconnect: 15 }).actions[1]).toContain(
+    expect(heldActions.join(' ')).toContain('leave autodisconnect at 1 minute');
+    expect(resultDetails('licence-held', { ...held, autodisconnect: 15 }).actions.join(' ')).toContain(
       'lower the autodisconnect value from 15 minutes',
     );
   });
@@ -633,31 +651,88 @@ describe('answers in the URL', () => {
 });
 
 describe('the whole KB: results of the other articles', () => {
-  it('an IPC$ Server Manager will not disconnect leads to Q153070', () => {
+  /** The moment, and the same tape played on past its last entry (the fix the result describes). */
+  const playedOn = (a: Answers, version?: '3.5' | '3.51' | '4.0') => {
+    const { state } = deepState(a);
+    const config = { ...state.config, ...(version ? { version } : {}) };
+    const end = Math.max(state.at, ...state.tape.map((e) => e.at)) + 1_000;
+    return { now: simulate(config, state.tape, state.at), later: simulate(config, state.tape, end) };
+  };
+  const refusedDisconnect = (view: ServerView, computer = 'WKS1') =>
+    view.log.some((e) => /Server Manager could not disconnect/.test(e.text) && e.text.includes(computer));
+  const href = (id: ResultId) => resultDetails(id, CASES[id as keyof typeof CASES]).resolution.href;
+  const anchorExists = (id: ResultId) => {
+    const d = resultDetails(id, CASES[id as keyof typeof CASES]);
+    expect(mdxIds(d.article).has(d.anchor), `${d.article}#${d.anchor}`).toBe(true);
+  };
+
+  it('an IPC$ Server Manager will not disconnect leads to Q153070: the moment has the refused Disconnect', () => {
     for (const id of ['ipc-stuck-wait', 'ipc-stuck-explicit', 'ipc-stuck-autodisconnect-off'] as const) {
       const d = resultDetails(id, CASES[id]);
       expect(d.article).toBe('Q153070');
+      anchorExists(id);
+      // Q153070's page has the scenario player and the side-by-side simulator; only the latter reads moments.
       const { island, view } = deepState(CASES[id]);
-      // `play` decodes a moment; the scenario player's parameter is a step number, not a moment.
-      expect(island).toBe('play');
+      expect(island).toBe('compare');
       expect(ipcRow(view)?.shownUser).toBe('WKS1');
+      expect(ipcRow(view)?.account).toBeNull();
+      expect(refusedDisconnect(view), id).toBe(true);
+      // Side by side, NT 4.0 left nothing for Server Manager to disconnect.
+      expect(ipcRow(playedOn(CASES[id], '4.0').now)).toBeUndefined();
     }
-    expect(resultDetails('ipc-stuck-explicit', CASES['ipc-stuck-explicit']).resolution.href).toBe(
-      '/kb/q153070/#resolution-explicit-ipc',
-    );
-    expect(refusal71(deepState(CASES['ipc-stuck-explicit']).view)).toBe(true);
+    expect(href('ipc-stuck-wait')).toBe('/kb/q153070/#symptom-listed-under-computer');
+    expect(href('ipc-stuck-explicit')).toBe('/kb/q153070/#resolution-explicit-ipc');
+    expect(href('ipc-stuck-autodisconnect-off')).toBe('/kb/q153070/#resolution-autodisconnect');
     expect(resultFor({ see: 'stuck', version: '4.0' })).toBe('nt4-not-this');
     expect(resultFor({ see: 'stuck', version: '3.51', autodisconnect: 0 })).toBe('autodisconnect-zero');
+  });
+
+  it('Q153070, users refused: error 71 at the moment; played on, net use IPC$ and /d free the licence and mlee gets in', () => {
+    const { now, later } = playedOn(CASES['ipc-stuck-explicit']);
+    expect(refusal71(now)).toBe(true);
+    expect(now.licenses).toMatchObject({ inUse: 1, limit: 1 });
+    expect(ipcRow(later)).toBeUndefined();
+    expect(later.connections.filter((c) => c.computer === 'WKS2').map((c) => c.shownUser)).toContain('mlee');
+    expect(later.log.some((e) => /jsmith connected to \\\\NTSERVER\\IPC\$/.test(e.text))).toBe(true);
+    const actions = resultDetails('ipc-stuck-explicit', CASES['ipc-stuck-explicit']).actions.join(' ');
+    expect(actions).toContain('net use \\\\NTSERVER\\IPC$ and then net use \\\\NTSERVER\\IPC$ /d');
+    // NT 3.5 counts no licences (Q122925): the text says so rather than blaming the leftover.
+    const on35 = resultDetails('ipc-stuck-explicit', { ...CASES['ipc-stuck-explicit'], version: '3.5' });
+    expect(on35.explanation[0]).toContain('holds no licence');
+  });
+
+  it('Q153070, autodisconnect off: still listed a day later; played on, the explicit IPC$ and /d end the session', () => {
+    const { now, later } = playedOn(CASES['ipc-stuck-autodisconnect-off']);
+    expect(deepState(CASES['ipc-stuck-autodisconnect-off']).state.config.autodisconnectMinutes).toBe(-1);
+    expect(now.now).toBe(24 * 60 * 60_000);
+    expect(ipcRow(now)?.shownUser).toBe('WKS1');
+    expect(later.connections).toEqual([]);
+    expect(later.licenses.inUse).toBe(0);
   });
 
   it('error 71 with no leftover, or a licence count too low, leads to Q149522; with a leftover, to Q153066', () => {
     const low = deepState(CASES['licence-count-too-low']);
     expect(low.island).toBe('play');
     expect(refusal71(low.view)).toBe(true);
-    expect(resultDetails('licence-count-too-low', CASES['licence-count-too-low']).resolution.href).toBe(
-      '/kb/q149522/#cause-licence-count',
-    );
-    expect(deepState(CASES['error-71-other']).island).toBe('play');
+    expect(low.view.licenses).toMatchObject({ inUse: 1, limit: 1 });
+    anchorExists('licence-count-too-low');
+    anchorExists('error-71-other');
+    expect(href('licence-count-too-low')).toBe('/kb/q149522/#cause-licence-count');
+    expect(href('error-71-other')).toBe('/kb/q149522/#cause-purchase-history');
+    // Played on: licensing.limit raises the count to 2 and mlee is let in.
+    const { later } = playedOn(CASES['licence-count-too-low']);
+    expect(later.licenses).toMatchObject({ inUse: 2, limit: 2 });
+    expect(later.connections.some((c) => c.computer === 'WKS2' && c.share === 'PUBLIC')).toBe(true);
+    expect(later.log.some((e) => /Control Panel Licensing: 2 concurrent/.test(e.text))).toBe(true);
+    const other = deepState(CASES['error-71-other']);
+    expect(other.island).toBe('play');
+    expect(refusal71(other.view)).toBe(true);
+    // Error 71's text, quoted in the results, is the NT 3.5x wording Q149522 gives (and the kernel logs).
+    const quoted =
+      'No more connections can be made to this remote computer at this time because there are already as many connections as the computer can accept';
+    expect(resultDetails('error-71-other', CASES['error-71-other']).explanation[0]).toContain(quoted);
+    expect(other.view.log.find((e) => e.error === 71)?.text).toContain(quoted);
+    expect(tree.questions.licences?.hint).toContain(quoted);
     expect(resultFor({ see: 'error71', version: '3.51', ipc: 'yes', autodisconnect: 15 })).toBe(
       'licence-held',
     );
@@ -668,25 +743,47 @@ describe('the whole KB: results of the other articles', () => {
     expect(refusal71(held.view)).toBe(true);
   });
 
-  it('a climbing Sessions Errored Out leads to Q159600, and its moment shows the counter counting an autodisconnect', () => {
+  it('a climbing Sessions Errored Out leads to Q159600, and its moment shows both counters rising at autodisconnects', () => {
     for (const minutes of [0, 1, 10, 240]) {
       const a = { ...CASES['errored-out-autodisconnect'], autodisconnect: minutes };
       expect(resultFor(a)).toBe('errored-out-autodisconnect');
-      const { island, view } = deepState(a);
-      expect(island).toBe('play');
-      // The idle session is gone: autodisconnect dropped it.
-      expect(view.connections).toEqual([]);
-      // Performance Monitor's counters arrive with the kernel branch; once there, both count the drop.
-      const counters = (view as { counters?: { sessionsErroredOut: number; sessionsTimedOut: number } })
-        .counters;
-      if (counters) expect(counters).toMatchObject({ sessionsErroredOut: 1, sessionsTimedOut: 1 });
+      const { island, state } = deepState(a);
+      // Q159600's page has the scenario player and the side-by-side simulator; only the latter reads moments.
+      expect(island).toBe('compare');
+      expect(state.config.autodisconnectMinutes).toBe(minutes);
+      for (const version of ['3.51', '4.0'] as const) {
+        const view = simulate({ ...state.config, version }, state.tape, state.at);
+        // Both idle sessions are gone: autodisconnect dropped them, and counted each twice over.
+        expect(view.connections).toEqual([]);
+        expect(view.counters).toMatchObject({ sessionsErroredOut: 2, sessionsTimedOut: 2 });
+        expect(view.log.some((e) => e.error !== undefined)).toBe(false);
+      }
     }
+    anchorExists('errored-out-autodisconnect');
+    anchorExists('errored-out-network');
     expect(resultFor({ ...CASES['errored-out-autodisconnect'], autodisconnect: -1 })).toBe(
       'errored-out-network',
     );
-    expect(resultDetails('errored-out-network', CASES['errored-out-network']).resolution.href).toBe(
-      '/kb/q159600/#symptom-users-unaffected',
+    expect(href('errored-out-network')).toBe('/kb/q159600/#symptom-users-unaffected');
+    const network = playedOn(CASES['errored-out-network']);
+    expect(deepState(CASES['errored-out-network']).island).toBe('compare');
+    expect(network.now.counters).toMatchObject({ sessionsErroredOut: 1, sessionsTimedOut: 1 });
+    // The user notices nothing: the next file open reconnects.
+    expect(network.later.connections.some((c) => c.computer === 'WKS1' && c.opens === 1)).toBe(true);
+  });
+
+  it('Q153066’s results name Q153070’s explicit IPC$ workaround where the leftover stays', () => {
+    const off = resultDetails('autodisconnect-off', CASES['autodisconnect-off']);
+    expect(off.explanation.join(' ')).toContain('KB Q153070');
+    expect(off.actions.join(' ')).toContain('net use \\\\NTSERVER\\IPC$ /d');
+    expect(off.explanation.join(' ')).not.toMatch(/computer disconnects for another reason/);
+    const held = resultDetails('licence-held', CASES['licence-held']).actions.join(' ');
+    expect(held).toContain('net use \\\\NTSERVER\\IPC$ /d');
+    expect(resultDetails('leftover-ipc-waiting', CASES['leftover-ipc-waiting']).actions.join(' ')).toContain(
+      'KB Q153070',
     );
+    const { later } = playedOn({ ...CASES['autodisconnect-off'], version: '3.51' });
+    expect(ipcRow(later)).toBeUndefined();
   });
 
   it('old links (no first answer) open the same result, and new links for today’s cases look as before', () => {
