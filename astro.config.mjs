@@ -68,6 +68,7 @@ export default defineConfig({
             { slug: 'troubleshooter' },
             { slug: 'onboarding' },
             { slug: 'glossary' },
+            { slug: 'how-the-simulation-works' },
           ],
         },
       ],
