@@ -42,9 +42,9 @@ test.describe('without JavaScript', () => {
     await expect(nt351.locator('.kb-pic__line--ipc')).toHaveCount(1);
     await expect(nt351.locator('svg text', { hasText: 'IPC$' })).toHaveCount(1);
     await expect(nt351.locator('.kb-pic__as--none')).toHaveText('as WKS1: no account');
-    // Its text alternative, in real text.
+    // Its text alternative, in real text: in the transcript, the cell's own list of what Server Manager shows.
     const described = await nt351.locator('svg').getAttribute('aria-describedby');
-    await expect(page.locator(`[id="${described}"]`)).toContainText('listed as WKS1: no account');
+    await expect(page.locator(`[id="${described}"]`)).toContainText('WKS1 · WKS1 · IPC$');
     // The timeline of the whole run is there too, with its change points as a table.
     await expect(transcript.locator('.kb-tl svg')).toBeVisible();
     await expect(
