@@ -361,7 +361,10 @@ const rows = [
   ['rebuild after 1 article changed, s', (r) => fmt(r.rebuildSeconds)],
   ['rebuild, CPU s', (r) => fmt(r.rebuildCpuSeconds)],
   ['longest browse listing, pages', (r) => String(r.listingPages)],
-  ['internal links', (r) => r.links.summary.replace(/^checked /, '')],
+  [
+    'internal links checked, broken',
+    (r) => r.links.summary.replace(/^checked (\d+) links on \d+ pages, (\d+) broken$/, '$1, $2'),
+  ],
 ];
 const width = 38;
 console.log(
