@@ -125,6 +125,12 @@ const peakMb = (stderr) => {
   const kb = stderr.match(/Maximum resident set size \(kbytes\): (\d+)/)?.[1];
   return kb ? Number(kb) / 1024 : undefined;
 };
+/** User + system CPU seconds from GNU time: steadier than wall time on a shared machine. */
+const cpuSeconds = (stderr) => {
+  const user = stderr.match(/User time \(seconds\): ([\d.]+)/)?.[1];
+  const system = stderr.match(/System time \(seconds\): ([\d.]+)/)?.[1];
+  return user && system ? Number(user) + Number(system) : undefined;
+};
 
 function astroBuild(label) {
   // node_modules is a symlink into this checkout: Node and Vite must keep the link's path, or
@@ -148,7 +154,7 @@ function astroBuild(label) {
     console.error(`${run.stdout}\n${run.stderr}`.split('\n').slice(-40).join('\n'));
     return undefined;
   }
-  return { seconds, peakMb: peakMb(run.stderr) };
+  return { seconds, cpuSeconds: cpuSeconds(run.stderr), peakMb: peakMb(run.stderr) };
 }
 
 function writeArticles(count) {
@@ -247,6 +253,7 @@ async function measure(count) {
     pages,
     ...cold,
     perPageMs: (cold.seconds / pages) * 1000,
+    cpuPerPageMs: cold.cpuSeconds === undefined ? undefined : (cold.cpuSeconds / pages) * 1000,
     pagesPerSecond: pages / cold.seconds,
     distBytes: dirBytes(dist),
     htmlPlain: fileBytes(join(dist, `kb/${plainId}/index.html`)),
@@ -280,6 +287,7 @@ async function measure(count) {
   console.log(`${count.toLocaleString('en-GB')} articles: rebuild after one article changed…`);
   const rebuild = astroBuild(`${count} articles, rebuild`);
   result.rebuildSeconds = rebuild?.seconds;
+  result.rebuildCpuSeconds = rebuild?.cpuSeconds;
   result.rebuildPeakMb = rebuild?.peakMb;
   return result;
 }
@@ -338,6 +346,8 @@ const rows = [
   ['cold build, s', (r) => fmt(r.seconds)],
   ['pages per second', (r) => fmt(r.pagesPerSecond)],
   ['build ms per page', (r) => fmt(r.perPageMs, 2)],
+  ['cold build, CPU s (user + system)', (r) => fmt(r.cpuSeconds)],
+  ['build CPU ms per page', (r) => fmt(r.cpuPerPageMs, 2)],
   ['peak memory', (r) => (r.peakMb === undefined ? '— (needs GNU time)' : `${fmt(r.peakMb, 0)} MB`)],
   ['dist size', (r) => mb(r.distBytes)],
   ['article HTML, no simulation', (r) => kb(r.htmlPlain)],
@@ -352,8 +362,12 @@ const rows = [
         : `${kb(r.search.bytes)} in ${r.search.files} files`,
   ],
   ['rebuild after 1 article changed, s', (r) => fmt(r.rebuildSeconds)],
+  ['rebuild, CPU s', (r) => fmt(r.rebuildCpuSeconds)],
   ['longest browse listing, pages', (r) => String(r.listingPages)],
-  ['internal links', (r) => r.links.summary.replace(/^checked /, '')],
+  [
+    'internal links checked, broken',
+    (r) => r.links.summary.replace(/^checked (\d+) links on \d+ pages, (\d+) broken$/, '$1, $2'),
+  ],
 ];
 const width = 38;
 console.log(
@@ -388,6 +402,14 @@ if (small && large && small !== large) {
     perPage <= BUDGET.perPage,
     `${(perPage * 100).toFixed(1)}% (${fmt(small.perPageMs, 2)} → ${fmt(large.perPageMs, 2)} ms; budget ≤ ${BUDGET.perPage * 100}%)`,
   );
+  if (large.cpuPerPageMs !== undefined && small.cpuPerPageMs !== undefined) {
+    const cpu = large.cpuPerPageMs / small.cpuPerPageMs - 1;
+    check(
+      'build CPU time per page',
+      cpu <= BUDGET.perPage,
+      `${(cpu * 100).toFixed(1)}% (${fmt(small.cpuPerPageMs, 2)} → ${fmt(large.cpuPerPageMs, 2)} ms; budget ≤ ${BUDGET.perPage * 100}%)`,
+    );
+  }
   if (large.peakMb !== undefined)
     check(
       'peak memory',
