@@ -273,7 +273,7 @@ export function createTimeline(
     },
     viewAt(t: number): ServerView {
       const until = validateUntil(t);
-      if (until < time) {
+      if (until !== time) {
         // The latest checkpoint at or before `until` (binary search: checkpoints are in time order).
         let lo = 0;
         let hi = checkpoints.length - 1;
@@ -282,7 +282,10 @@ export function createTimeline(
           if (checkpoints[mid].time <= until) lo = mid;
           else hi = mid - 1;
         }
-        restore(checkpoints[lo]);
+        const point = checkpoints[lo];
+        // Back in time: restore. Forward past a checkpoint well ahead: restore there too rather
+        // than replay the entries in between.
+        if (until < time || (point.time > time && point.index >= index + everyEntries)) restore(point);
       }
       while (index < entries.length && entries[index].at <= until) {
         advance(entries[index].at);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   AUTODISCONNECT_ZERO_MS,
   createTimeline,
@@ -12,6 +12,9 @@ import {
   simulate,
 } from '../../src/machines';
 import { configArb, opts, tapeArb, untilArb } from './arbitraries';
+
+// Property runs take seconds, more on a busy machine: time is not what these tests assert.
+vi.setConfig({ testTimeout: 600_000 });
 
 describe('kernel invariants on random tapes', () => {
   it('licences in use equal the counted sessions while logging, 0 when stopped or absent (3.5), never negative', () => {

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createTimeline, simulate } from '../../src/machines';
 import { configArb, opts, tapeArb } from './arbitraries';
+
+// Property runs take seconds, more on a busy machine: time is not what these tests assert.
+vi.setConfig({ testTimeout: 600_000 });
 
 describe('createTimeline: incremental replay with checkpoints', () => {
   it('viewAt(t) deep-equals simulate(config, tape, t) for random t going both ways', () => {
