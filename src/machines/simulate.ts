@@ -304,3 +304,27 @@ export function createTimeline(
     },
   };
 }
+
+const timelines = new WeakMap<readonly TapeEntry[], Map<string, Timeline>>();
+
+/**
+ * simulate(config, tape, t) for islands that ask for frame after frame: the same view, from a
+ * timeline kept per tape array and configuration, so playing and scrubbing over one tape are
+ * incremental. The tape array must not be changed after it is passed (make a new array to add
+ * an entry, as the player does); a new array starts a new timeline.
+ */
+export function timelineView(config: ServerConfig, tape: readonly TapeEntry[], t: number): ServerView {
+  const normal = normalizeConfig(config);
+  const key = `${normal.version}|${normal.autodisconnectMinutes}|${normal.licenseLimit}|${normal.licenseLogging}`;
+  let byConfig = timelines.get(tape);
+  if (!byConfig) {
+    byConfig = new Map();
+    timelines.set(tape, byConfig);
+  }
+  let timeline = byConfig.get(key);
+  if (!timeline) {
+    timeline = createTimeline(normal, tape as TapeEntry[]);
+    byConfig.set(key, timeline);
+  }
+  return timeline.viewAt(t);
+}
