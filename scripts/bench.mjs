@@ -1,4 +1,5 @@
-// Replays a seeded 1,000-entry tape over 24 simulated hours and prints timings.
+// Replays a seeded 1,000-entry tape over 24 simulated hours and prints timings; then the
+// largest link the codec accepts, as full replays and as incremental frames of createTimeline.
 // The TypeScript kernel is bundled with esbuild (already installed with Astro) first.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -55,8 +56,12 @@ function makeTape(seed, n) {
           : { type: 'share.connect', computer, share, user };
     } else if (x < 0.55) event = { type: 'share.disconnect', computer, share };
     else if (x < 0.75) event = { type: 'file.open', computer, share };
-    else if (x < 0.93) event = { type: 'file.close', computer, share };
-    else if (x < 0.97) event = { type: random() < 0.5 ? 'licensing.stop' : 'licensing.start' };
+    else if (x < 0.9) event = { type: 'file.close', computer, share };
+    else if (x < 0.92) event = { type: 'admin.disconnect', computer, share: random() < 0.3 ? 'IPC$' : share };
+    else if (x < 0.94)
+      event = { type: random() < 0.5 ? 'share.connect' : 'share.disconnect', computer, share: 'IPC$' };
+    else if (x < 0.96) event = { type: random() < 0.5 ? 'licensing.stop' : 'licensing.start' };
+    else if (x < 0.97) event = { type: 'licensing.limit', licenses: 1 + Math.floor(random() * 5) };
     else event = { type: 'autodisconnect.set', minutes: Math.floor(random() * 31) - 1 };
     tape.push({ at, event });
   }
@@ -100,4 +105,69 @@ const pair = measure(() => {
 });
 console.log(
   `One frame (3.51 and 4.0 side by side): median ${pair.median.toFixed(2)} ms, p95 ${pair.p95.toFixed(2)} ms of a 16.7 ms frame.`,
+);
+
+// The largest link the codec accepts: a seeded tape grown until one more entry would not fit
+// in MAX_LINK_CHARS (or MAX_LINK_ENTRIES), spread over the 7 days a link may cover.
+const WEEK = 7 * DAY;
+let big = makeTape(153066, kernel.MAX_LINK_ENTRIES).map((e) => ({
+  at: Math.floor((e.at / DAY) * (WEEK - 1000)),
+  event: e.event,
+}));
+let lo = 1;
+let hi = big.length;
+while (lo < hi) {
+  const mid = (lo + hi + 1) >> 1;
+  if (kernel.linkFits({ config: { version: '3.51' }, tape: big.slice(0, mid), at: WEEK }).ok) lo = mid;
+  else hi = mid - 1;
+}
+big = big.slice(0, lo);
+const end = big.at(-1).at;
+const linkLength = kernel.encode({ config: { version: '3.51' }, tape: big, at: end }).length;
+const FRAME_STEP = 1000; // one simulated second per frame (playback at 1x speed, 60 frames = 1 min)
+console.log(
+  `\nLargest accepted link: ${big.length} entries, ${linkLength} of ${kernel.MAX_LINK_CHARS} characters, tape over ${(end / DAY).toFixed(1)} days.`,
+);
+for (const version of kernel.NT_VERSIONS) {
+  const config = { version };
+  const full = measure(() => kernel.simulate(config, big, end));
+  // Playback: frames a simulated second apart from the middle of the tape on.
+  const timeline = kernel.createTimeline(config, big);
+  let t = end / 2;
+  timeline.viewAt(t);
+  const frame = measure(() => {
+    t += FRAME_STEP;
+    if (t > end) t = end / 2;
+    timeline.viewAt(t);
+  });
+  // Scrubbing: each frame jumps to a seeded random time, backwards as often as forwards.
+  const random = mulberry32(7);
+  const scrubber = kernel.createTimeline(config, big);
+  scrubber.viewAt(end);
+  const scrub = measure(() => scrubber.viewAt(Math.floor(random() * end)));
+  const opening = measure(() => kernel.createTimeline(config, big).viewAt(end));
+  console.log(
+    `NT ${version.padEnd(4)} full replay to the end: median ${full.median.toFixed(2)} ms, p95 ${full.p95.toFixed(2)} ms`,
+  );
+  console.log(
+    `        incremental frame (+1 s): median ${frame.median.toFixed(3)} ms, p95 ${frame.p95.toFixed(3)} ms = ${((frame.median / full.median) * 100).toFixed(2)}% of a full replay (1/${Math.round(full.median / frame.median)})`,
+  );
+  console.log(
+    `        scrub frame (random time, either way): median ${scrub.median.toFixed(3)} ms, p95 ${scrub.p95.toFixed(3)} ms = ${((scrub.median / full.median) * 100).toFixed(1)}% of a full replay; ${scrubber.checkpoints} checkpoints`,
+  );
+  console.log(
+    `        opening the link (new timeline to the end): median ${opening.median.toFixed(2)} ms, p95 ${opening.p95.toFixed(2)} ms`,
+  );
+}
+const left = kernel.createTimeline({ version: '3.51' }, big);
+const right = kernel.createTimeline({ version: '4.0' }, big);
+let u = end / 2;
+const sideBySide = measure(() => {
+  u += FRAME_STEP;
+  if (u > end) u = end / 2;
+  left.viewAt(u);
+  right.viewAt(u);
+});
+console.log(
+  `Side by side (3.51 and 4.0), incremental frame: median ${sideBySide.median.toFixed(3)} ms, p95 ${sideBySide.p95.toFixed(3)} ms of a 16.7 ms frame.`,
 );

@@ -21,7 +21,7 @@ export { narrationFor, preset, scenarioTape, transcript } from './scenarios';
 // exported here, so islands importing this module do not carry it.
 export { AUTODISCONNECT_ZERO_MS } from './server';
 export type { Timeline, TimelineOptions } from './simulate';
-export { createTimeline, nextAutodisconnect, simulate } from './simulate';
+export { createTimeline, nextAutodisconnect, simulate, timelineView } from './simulate';
 export type { AutodisconnectCheck, NormalConfig } from './validate';
 export {
   DEFAULT_CONFIG,

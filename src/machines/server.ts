@@ -255,8 +255,9 @@ function serverRefusal(
 }
 
 /**
- * A refusal the client's redirector decides (1219, Q173199; or no such use): it never reaches
- * the server, so it is not activity and restarts no idle time.
+ * A refusal the client's redirector decides (1219, Q173199; or, a modelling choice, a use or
+ * an open file it does not have): it never reaches the server, so it is not activity and
+ * restarts no idle time (DESIGN row 5).
  */
 function clientRefusal(
   context: ServerContext,
@@ -322,6 +323,9 @@ function accept(
     };
   }
   const lingers = context.version !== '4.0';
+  // Modelling choice for an IPC$ asked for by name with no session (Q153070's `net use
+  // \\server\ipc$`): the session holds just that IPC$, listed under the account, on every
+  // version; what NT 4.0 drops at once is only the implicit IPC$ used to validate (Q153066).
   const ipc: IpcConnection = explicitIpc ? 'explicit' : lingers ? 'implicit' : 'none';
   const counted = context.logging;
   const inUse = counted ? context.inUse + 1 : context.inUse;
@@ -833,7 +837,7 @@ export const serverMachine = setup({
       const session = sessionOf(context, e) as Session;
       const idle =
         context.minutes === 0
-          ? `had nothing open for ${AUTODISCONNECT_ZERO_MS / 1000} seconds (autodisconnect 0)`
+          ? `had nothing open and no requests for ${AUTODISCONNECT_ZERO_MS / 1000} seconds or more (autodisconnect 0)`
           : `was idle for ${minutesText(context.minutes)}`;
       const uses = usesOf(context, e.computer).some((u) => u.status === 'OK')
         ? ` ${e.computer} keeps its uses, now Disconnected; the next access reconnects.`

@@ -273,7 +273,7 @@ export function createTimeline(
     },
     viewAt(t: number): ServerView {
       const until = validateUntil(t);
-      if (until < time) {
+      if (until !== time) {
         // The latest checkpoint at or before `until` (binary search: checkpoints are in time order).
         let lo = 0;
         let hi = checkpoints.length - 1;
@@ -282,7 +282,10 @@ export function createTimeline(
           if (checkpoints[mid].time <= until) lo = mid;
           else hi = mid - 1;
         }
-        restore(checkpoints[lo]);
+        const point = checkpoints[lo];
+        // Back in time: restore. Forward past a checkpoint well ahead: restore there too rather
+        // than replay the entries in between.
+        if (until < time || (point.time > time && point.index >= index + everyEntries)) restore(point);
       }
       while (index < entries.length && entries[index].at <= until) {
         advance(entries[index].at);
@@ -300,4 +303,28 @@ export function createTimeline(
       return toView(context, until, logArray);
     },
   };
+}
+
+const timelines = new WeakMap<readonly TapeEntry[], Map<string, Timeline>>();
+
+/**
+ * simulate(config, tape, t) for islands that ask for frame after frame: the same view, from a
+ * timeline kept per tape array and configuration, so playing and scrubbing over one tape are
+ * incremental. The tape array must not be changed after it is passed (make a new array to add
+ * an entry, as the player does); a new array starts a new timeline.
+ */
+export function timelineView(config: ServerConfig, tape: readonly TapeEntry[], t: number): ServerView {
+  const normal = normalizeConfig(config);
+  const key = `${normal.version}|${normal.autodisconnectMinutes}|${normal.licenseLimit}|${normal.licenseLogging}`;
+  let byConfig = timelines.get(tape);
+  if (!byConfig) {
+    byConfig = new Map();
+    timelines.set(tape, byConfig);
+  }
+  let timeline = byConfig.get(key);
+  if (!timeline) {
+    timeline = createTimeline(normal, tape as TapeEntry[]);
+    byConfig.set(key, timeline);
+  }
+  return timeline.viewAt(t);
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   AUTODISCONNECT_ZERO_MS,
   createTimeline,
@@ -12,6 +12,9 @@ import {
   simulate,
 } from '../../src/machines';
 import { configArb, opts, tapeArb, untilArb } from './arbitraries';
+
+// Property runs take seconds, more on a busy machine: time is not what these tests assert.
+vi.setConfig({ testTimeout: 600_000 });
 
 describe('kernel invariants on random tapes', () => {
   it('licences in use equal the counted sessions while logging, 0 when stopped or absent (3.5), never negative', () => {
@@ -193,6 +196,46 @@ describe('kernel invariants on random tapes', () => {
             }
             previous = counters;
           }
+        },
+      ),
+      opts,
+    );
+  });
+});
+
+describe('what the client decides never reaches the server', () => {
+  it('a connection refused with 1219 changes nothing but the log, now or later (Q173199)', () => {
+    fc.assert(
+      fc.property(
+        configArb,
+        tapeArb,
+        untilArb,
+        fc.integer({ min: 0, max: 60 * 60_000 }),
+        fc.constantFrom('WKS1', 'WKS2'),
+        (config, tape, t, later, computer) => {
+          const before = simulate(config, tape, t);
+          const held =
+            before.sessions.find((s) => s.computer === computer)?.account ??
+            before.clients.find((c) => c.computer === computer)?.uses[0]?.account;
+          if (!held) return;
+          const other = ['Administrator', 'jsmith', 'mlee'].find((a) => a !== held) as string;
+          // A share the client has no use of (a Disconnected use would reconnect as its own account).
+          const used = new Set(before.clients.find((c) => c.computer === computer)?.uses.map((u) => u.share));
+          const share = ['PUBLIC', 'TOOLS', 'IPC$'].find((x) => !used.has(x));
+          if (!share) return;
+          const i = tape.findIndex((e) => e.at > t);
+          const at = i < 0 ? tape.length : i;
+          const withRefusal = [
+            ...tape.slice(0, at),
+            { at: t, event: { type: 'share.connect' as const, computer, share, user: other } },
+            ...tape.slice(at),
+          ];
+          const u = t + later;
+          const a = simulate(config, withRefusal, u);
+          const b = simulate(config, tape, u);
+          const refusal = a.log.find((l) => l.at === t && l.error === 1219 && l.computer === computer);
+          expect(refusal).toBeDefined();
+          expect({ ...a, log: a.log.filter((l) => l !== refusal) }).toEqual(b);
         },
       ),
       opts,

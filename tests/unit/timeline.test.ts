@@ -1,7 +1,10 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { createTimeline, simulate } from '../../src/machines';
+import { describe, expect, it, vi } from 'vitest';
+import { createTimeline, simulate, timelineView } from '../../src/machines';
 import { configArb, opts, tapeArb } from './arbitraries';
+
+// Property runs take seconds, more on a busy machine: time is not what these tests assert.
+vi.setConfig({ testTimeout: 600_000 });
 
 describe('createTimeline: incremental replay with checkpoints', () => {
   it('viewAt(t) deep-equals simulate(config, tape, t) for random t going both ways', () => {
@@ -43,5 +46,24 @@ describe('createTimeline: incremental replay with checkpoints', () => {
     const timeline = createTimeline({ version: '3.51' }, tape, { everyEntries: 10 });
     timeline.viewAt(100_000);
     expect(timeline.checkpoints).toBeGreaterThanOrEqual(10);
+  });
+
+  it('timelineView(config, tape, t) equals simulate for the same arguments, frame after frame', () => {
+    fc.assert(
+      fc.property(
+        configArb,
+        tapeArb,
+        fc.array(fc.integer({ min: 0, max: 3 * 60 * 60_000 }), { maxLength: 8 }),
+        (config, tape, times) => {
+          for (const t of times) {
+            expect(timelineView(config, tape, t)).toEqual(simulate(config, tape, t));
+            expect(timelineView({ ...config, version: '4.0' }, tape, t)).toEqual(
+              simulate({ ...config, version: '4.0' }, tape, t),
+            );
+          }
+        },
+      ),
+      { ...opts, numRuns: Math.max(1, Math.floor(opts.numRuns / 5)) },
+    );
   });
 });
