@@ -68,6 +68,35 @@ function makeTape(seed, n) {
   return tape;
 }
 
+/**
+ * The largest link the codec accepts: a seeded tape grown until one more entry would not fit in
+ * MAX_LINK_CHARS (or MAX_LINK_ENTRIES), spread over the 7 days a link may cover.
+ */
+function largestLink() {
+  const WEEK = 7 * DAY;
+  let big = makeTape(153066, kernel.MAX_LINK_ENTRIES).map((e) => ({
+    at: Math.floor((e.at / DAY) * (WEEK - 1000)),
+    event: e.event,
+  }));
+  let lo = 1;
+  let hi = big.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (kernel.linkFits({ config: { version: '3.51' }, tape: big.slice(0, mid), at: WEEK }).ok) lo = mid;
+    else hi = mid - 1;
+  }
+  big = big.slice(0, lo);
+  const end = big.at(-1).at;
+  const link = kernel.encode({ config: { version: '3.51' }, tape: big, at: end });
+  return { big, end, link, linkLength: link.length };
+}
+
+// `--largest-link`: print that link and stop (scripts/bench-browser.mjs opens it in Chromium).
+if (process.argv.includes('--largest-link')) {
+  console.log(largestLink().link);
+  process.exit(0);
+}
+
 function measure(fn) {
   for (let i = 0; i < 50; i++) fn();
   const times = [];
@@ -107,23 +136,7 @@ console.log(
   `One frame (3.51 and 4.0 side by side): median ${pair.median.toFixed(2)} ms, p95 ${pair.p95.toFixed(2)} ms of a 16.7 ms frame.`,
 );
 
-// The largest link the codec accepts: a seeded tape grown until one more entry would not fit
-// in MAX_LINK_CHARS (or MAX_LINK_ENTRIES), spread over the 7 days a link may cover.
-const WEEK = 7 * DAY;
-let big = makeTape(153066, kernel.MAX_LINK_ENTRIES).map((e) => ({
-  at: Math.floor((e.at / DAY) * (WEEK - 1000)),
-  event: e.event,
-}));
-let lo = 1;
-let hi = big.length;
-while (lo < hi) {
-  const mid = (lo + hi + 1) >> 1;
-  if (kernel.linkFits({ config: { version: '3.51' }, tape: big.slice(0, mid), at: WEEK }).ok) lo = mid;
-  else hi = mid - 1;
-}
-big = big.slice(0, lo);
-const end = big.at(-1).at;
-const linkLength = kernel.encode({ config: { version: '3.51' }, tape: big, at: end }).length;
+const { big, end, linkLength } = largestLink();
 const FRAME_STEP = 1000; // one simulated second per frame (playback at 1x speed, 60 frames = 1 min)
 console.log(
   `\nLargest accepted link: ${big.length} entries, ${linkLength} of ${kernel.MAX_LINK_CHARS} characters, tape over ${(end / DAY).toFixed(1)} days.`,

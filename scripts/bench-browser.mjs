@@ -1,0 +1,118 @@
+// `npm run bench:browser`: the largest link the codec accepts, opened side by side in Chromium
+// against the built site (run `npm run build` first). Prints the main-thread work the page does
+// from navigation until the simulation has drawn that moment (long tasks and total script time),
+// and the frame rate while it plays. Budgets (DESIGN.md, printed, not asserted): ≤ 200 ms of
+// main-thread work to open, ≥ 50 frames per second side by side.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, resolveChromium } from './browser.mjs';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4530);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const ARTICLE = '/kb/q153066/';
+const SIM = 'compare';
+
+if (!existsSync('dist/index.html')) {
+  console.error('No build in dist/: run `npm run build` first.');
+  process.exit(1);
+}
+const made = spawnSync('node', ['scripts/bench.mjs', '--largest-link'], { encoding: 'utf8' });
+const link = made.stdout.trim().split('\n').at(-1);
+if (made.status !== 0 || !link) {
+  console.error(made.stderr || 'Could not make the largest link.');
+  process.exit(1);
+}
+
+const server = spawn(
+  'npx',
+  ['astro', 'preview', '--port', String(PORT), '--host', 'localhost', '--ignore-lock'],
+  {
+    stdio: 'ignore',
+    detached: true,
+  },
+);
+const base = `http://localhost:${PORT}`;
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(base)).ok) break;
+  } catch {}
+  if (i > 100) throw new Error('astro preview did not start');
+  await new Promise((r) => setTimeout(r, 200));
+}
+
+const { path: executablePath } = await resolveChromium();
+const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const results = [];
+try {
+  for (let run = 0; run < RUNS; run++) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const url = `${base}${ARTICLE}?${SIM}=${link}#${SIM}`;
+    const t0 = Date.now();
+    await page.goto(url);
+    const island = page.locator(`#${SIM} astro-island`).first();
+    await island.scrollIntoViewIfNeeded();
+    await page.waitForFunction((id) => !document.querySelector(`#${id} astro-island[ssr]`), SIM);
+    // The moment is drawn once the clock shows the link's time rather than 00:00:00.
+    await page.waitForFunction(
+      (id) => !/^00:00:00$/.test(document.querySelector(`#${id} .kb-clock__value`)?.textContent ?? ''),
+      SIM,
+      { timeout: 20_000 },
+    );
+    const opened = Date.now() - t0;
+    const metrics = Object.fromEntries(
+      (await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]),
+    );
+    const longTasks = await page.evaluate(() => window.__longTasks);
+    // Playback: count animation frames for 3 s while the side-by-side view plays.
+    const play = page.locator(`#${SIM}`).getByRole('button', { name: 'Play' });
+    await play.click();
+    const fps = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          let frames = 0;
+          const start = performance.now();
+          const tick = (now) => {
+            frames++;
+            if (now - start < 3000) requestAnimationFrame(tick);
+            else resolve((frames * 1000) / (now - start));
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    results.push({
+      opened,
+      script: (metrics.ScriptDuration ?? 0) * 1000,
+      task: (metrics.TaskDuration ?? 0) * 1000,
+      longest: Math.max(0, ...longTasks),
+      blocking: longTasks.reduce((s, d) => s + Math.max(0, d - 50), 0),
+      fps,
+    });
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  process.kill(-server.pid);
+}
+
+const entries = link.length;
+console.log(
+  `Largest accepted link: ${entries} characters, opened side by side at ${ARTICLE}#${SIM}, ${RUNS} runs, medians:`,
+);
+const m = (k) => median(results.map((r) => r[k]));
+console.log(
+  `  main-thread work until the moment is drawn: ${m('task').toFixed(0)} ms of tasks, ${m('script').toFixed(0)} ms of script (budget ≤ 200 ms)`,
+);
+console.log(
+  `  longest task ${m('longest').toFixed(0)} ms; blocking time ${m('blocking').toFixed(0)} ms; opened in ${m('opened')} ms wall`,
+);
+console.log(`  playing side by side: ${m('fps').toFixed(1)} frames per second (budget ≥ 50)`);
