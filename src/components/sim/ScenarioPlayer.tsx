@@ -125,10 +125,10 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
         'the scenario at this step',
       ),
     );
-  // Every step's text, stacked in one grid cell and hidden but the current one: the box is as tall as
+  // Every step's text on every version, stacked in one grid cell and hidden but the current one: the box is as tall as
   // its longest step on every screen, so Next and Back never move under the pointer.
-  const text = (s: typeof step, live: boolean, i: number) => (
-    <div class="kb-player__layer" aria-hidden={live ? undefined : 'true'} key={live ? 'live' : i}>
+  const text = (s: typeof step, live: boolean, i: number, on: NtVersion = version) => (
+    <div class="kb-player__layer" aria-hidden={live ? undefined : 'true'} key={live ? 'live' : `${on}-${i}`}>
       <p data-part="position" class={live ? 'kb-player__position' : undefined}>
         Step {i + 1} of {last + 1} · <time title={speakElapsed(s.at)}>{formatElapsed(s.at)}</time>
       </p>
@@ -138,7 +138,7 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
         </p>
       )}
       <p data-part="narration" class={live ? 'kb-player__narration' : undefined}>
-        {narrationFor(s, version)}
+        {narrationFor(s, on)}
       </p>
       {s.source && (
         <p data-part="note" class={live ? 'kb-player__note' : undefined}>
@@ -172,7 +172,7 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
         onChange={setVersion}
       />
       <div class="kb-player__step">
-        {scenario.steps.map((s, i) => text(s, false, i))}
+        {scenario.versions.flatMap((v) => scenario.steps.map((s, i) => text(s, false, i, v)))}
         <div class="kb-player__live" aria-live="polite">
           {text(step, true, index)}
         </div>
@@ -224,7 +224,7 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
         computers={world.computers}
       />
       <ServerManager view={view} version={version} />
-      <EventLog entries={view.log} label={`Event log, NT ${version}`} scope="scenario" />
+      <EventLog entries={view.log} label={`Event log, NT ${version}`} scope={scenario.title} />
     </div>
   );
 }
