@@ -25,6 +25,29 @@ try {
 
 export default defineConfig({
   site,
+  vite: {
+    build: {
+      rolldownOptions: {
+        output: {
+          // Few, large chunks: each chunk boundary costs import lists and gzip context. Preact and
+          // XState (every island); what the troubleshooter shares with the simulations (link codec,
+          // validation, address bar); the rest of the kernel (the quiz uses it too); the simulations' views.
+          codeSplitting: {
+            groups: [
+              { name: 'lib', test: /node_modules[\\/](preact|xstate)[\\/]/, priority: 3 },
+              {
+                name: 'codec',
+                test: /src[\\/](machines[\\/](link|validate|events|world|format)|components[\\/]sim[\\/](address|useActor))\./,
+                priority: 2,
+              },
+              { name: 'kernel', test: /src[\\/]machines[\\/](?!troubleshooter)/, priority: 1 },
+              { name: 'sim', test: /src[\\/]components[\\/](sim|picture)[\\/]/, priority: 0 },
+            ],
+          },
+        },
+      },
+    },
+  },
   trailingSlash: 'ignore',
   // Starlight's Expressive Code renders code blocks; Astro's own Shiki pass would add unhashable inline styles.
   markdown: { syntaxHighlight: false },
