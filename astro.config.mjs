@@ -29,19 +29,24 @@ export default defineConfig({
     build: {
       rolldownOptions: {
         output: {
-          // Few, large chunks: each chunk boundary costs import lists and gzip context. Preact and
-          // XState (every island); what the troubleshooter shares with the simulations (link codec,
-          // validation, address bar); the rest of the kernel (the quiz uses it too); the simulations' views.
+          // Three chunks for the simulations, because each chunk boundary costs import lists and gzip
+          // context (the default split made ten): what every island needs (Preact, XState, the link
+          // codec, validation, the address bar: all the troubleshooter loads); the kernel's replay (all
+          // the quiz adds); the simulations' views and player. Two (replay and views together) would
+          // save 0.6 KB more on article pages but add 8 KB to the onboarding page's quiz.
           codeSplitting: {
             groups: [
-              { name: 'lib', test: /node_modules[\\/](preact|xstate)[\\/]/, priority: 3 },
               {
-                name: 'codec',
-                test: /src[\\/](machines[\\/](link|validate|events|world|format)|components[\\/]sim[\\/](address|useActor))\./,
+                name: 'lib',
+                test: /node_modules[\\/](preact|xstate)[\\/]|src[\\/](machines[\\/](link|validate|events|world|format)|components[\\/]sim[\\/](address|useActor))\./,
                 priority: 2,
               },
-              { name: 'kernel', test: /src[\\/]machines[\\/](?!troubleshooter)/, priority: 1 },
-              { name: 'sim', test: /src[\\/]components[\\/](sim|picture)[\\/]/, priority: 0 },
+              { name: 'kernel', test: /src[\\/]machines[\\/](simulate|server|readings)\./, priority: 1 },
+              {
+                name: 'sim',
+                test: /src[\\/](machines[\\/](?!troubleshooter)|components[\\/](sim|picture)[\\/])/,
+                priority: 0,
+              },
             ],
           },
         },

@@ -146,10 +146,6 @@ export function Controls({
                 Set
               </button>
             </span>
-            <span id={`${id}-autodisconnect-help`} class="kb-field__help">
-              -1 to 65535, as <code>net config server /autodisconnect</code> takes it: -1 never; 65535 minutes
-              is about 45 days.
-            </span>
             {error && (
               <span id={`${id}-autodisconnect-error`} class="kb-field__error" role="alert">
                 {error}

@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   describeEvent,
@@ -146,13 +147,10 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
         </p>
       )}
       <p data-part="anchor" class={live ? 'kb-player__anchor' : undefined}>
-        {live ? (
-          <a href={`#${s.anchor}`}>
-            In the article: {anchorLabels[s.anchor] ?? 'the sentence this step shows'}
-          </a>
-        ) : (
-          <span>In the article: {anchorLabels[s.anchor] ?? 'the sentence this step shows'}</span>
-        )}
+        {h(live ? 'a' : 'span', live ? { href: `#${s.anchor}` } : {}, [
+          'In the article: ',
+          anchorLabels[s.anchor] ?? 'the sentence this step shows',
+        ])}
       </p>
     </div>
   );

@@ -40,6 +40,10 @@ export interface SimulatorProps {
 const COMPARED: readonly NtVersion[] = ['3.51', '4.0'];
 const VERSIONS: readonly NtVersion[] = ['3.5', '3.51', '4.0'];
 const SCOPES = { compare: 'side by side', single: 'free play' } as const;
+const LINK_PROBLEMS: Partial<Record<string, string>> = {
+  version: 'This link comes from a newer version of this page. ',
+  size: 'This link is too long. ',
+};
 
 export default function Simulator(props: SimulatorProps) {
   const { id, mode } = props;
@@ -68,8 +72,9 @@ export default function Simulator(props: SimulatorProps) {
         return true;
       }
       send({ type: 'player.reset' });
+      // A fixed sentence per kind of problem: the decoder's message may quote the link.
       setLinkNotice(
-        `This link could not be read: ${result.error.message} Showing the default scenario instead.`,
+        `${LINK_PROBLEMS[result.error.code] ?? ''}This link could not be read, so the default scenario is shown.`,
       );
       return false;
     },
