@@ -36,6 +36,8 @@ export default defineConfig({
           // save 0.6 KB more on article pages but add 8 KB to the onboarding page's quiz.
           codeSplitting: {
             groups: [
+              // The embed page's own script and the simulations' Embed action share this small module.
+              { name: 'embed', test: /src[\\/]components[\\/]embed\./, priority: 3 },
               {
                 name: 'lib',
                 test: /node_modules[\\/](preact|xstate)[\\/]|src[\\/](machines[\\/](link|validate|events|world|format)|components[\\/]sim[\\/](address|useActor))\./,
