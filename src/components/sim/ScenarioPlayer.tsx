@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   describeEvent,
@@ -147,10 +146,13 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
         </p>
       )}
       <p data-part="anchor" class={live ? 'kb-player__anchor' : undefined}>
-        {h(live ? 'a' : 'span', live ? { href: `#${s.anchor}` } : {}, [
-          'In the article: ',
-          anchorLabels[s.anchor] ?? 'the sentence this step shows',
-        ])}
+        {live ? (
+          <a href={`#${s.anchor}`}>
+            In the article: {anchorLabels[s.anchor] ?? 'the sentence this step shows'}
+          </a>
+        ) : (
+          <span>In the article: {anchorLabels[s.anchor] ?? 'the sentence this step shows'}</span>
+        )}
       </p>
     </div>
   );

@@ -76,7 +76,7 @@ export function ServerManager({ view, version, differences, onDisconnect }: Serv
                     {formatElapsed(c.idleMs)}
                   </td>
                   {onDisconnect && (
-                    <td>
+                    <td class="kb-sm__act">
                       <button
                         type="button"
                         class="kb-button"
