@@ -134,3 +134,13 @@ test('free play refuses an action that would make the link longer than a link ca
   await expect(root.locator('.kb-controls__result')).toContainText('Not recorded');
   await expect(root.locator('.kb-controls__result')).toContainText('8192');
 });
+
+test('Embed shows a copyable snippet that frames this simulation at this moment', async ({ page }) => {
+  const root = await freePlay(page);
+  await connect(root);
+  await press(root.getByRole('button', { name: 'Embed' }));
+  const code = root.getByRole('textbox', { name: /Embed this moment/ });
+  await expect(code).toHaveValue(
+    /<iframe src="http:\/\/localhost:\d+\/embed\/q153066\/play\/\?play=1\.[^"]+"/,
+  );
+});
