@@ -25,6 +25,36 @@ try {
 
 export default defineConfig({
   site,
+  vite: {
+    build: {
+      rolldownOptions: {
+        output: {
+          // Three chunks for the simulations, because each chunk boundary costs import lists and gzip
+          // context (the default split made ten): what every island needs (Preact, XState, the link
+          // codec, validation, the address bar: all the troubleshooter loads); the kernel's replay (all
+          // the quiz adds); the simulations' views and player. Two (replay and views together) would
+          // save 0.6 KB more on article pages but add 8 KB to the onboarding page's quiz.
+          codeSplitting: {
+            groups: [
+              // The embed page's own script and the simulations' Embed action share this small module.
+              { name: 'embed', test: /src[\\/]components[\\/]embed\./, priority: 3 },
+              {
+                name: 'lib',
+                test: /node_modules[\\/](preact|xstate)[\\/]|src[\\/](machines[\\/](link|validate|events|world|format)|components[\\/]sim[\\/](address|useActor))\./,
+                priority: 2,
+              },
+              { name: 'kernel', test: /src[\\/]machines[\\/](simulate|server|readings)\./, priority: 1 },
+              {
+                name: 'sim',
+                test: /src[\\/](machines[\\/](?!troubleshooter)|components[\\/](sim|picture)[\\/])/,
+                priority: 0,
+              },
+            ],
+          },
+        },
+      },
+    },
+  },
   trailingSlash: 'ignore',
   // Starlight's Expressive Code renders code blocks; Astro's own Shiki pass would add unhashable inline styles.
   markdown: { syntaxHighlight: false },

@@ -18,7 +18,8 @@ interface ControlsProps {
 }
 
 const LIMITS = [1, 2, 3, 5, 10];
-const shares = world.shares.filter((s) => !s.ipc);
+// Disk shares first; IPC$ last, connected to by name (Q153070).
+const shares = [...world.shares.filter((s) => !s.ipc), ...world.shares.filter((s) => s.ipc)];
 
 /** What a reader can do to the server: every button records one tape entry at the current time. */
 export function Controls({
@@ -37,11 +38,14 @@ export function Controls({
   const [share, setShare] = useState(shares[0]?.name ?? 'PUBLIC');
   const [minutes, setMinutes] = useState(String(autodisconnect));
   const [error, setError] = useState<string | null>(null);
+  const [licences, setLicences] = useState('');
+  const [licenceError, setLicenceError] = useState<string | null>(null);
   // When the value in force changes (a scenario loaded, the clock moved past a setting), or the reader
   // has moved on to another action, show it, and drop the message about a value that was refused.
   useEffect(() => {
     setMinutes(String(autodisconnect));
     setError(null);
+    setLicenceError(null);
   }, [autodisconnect, revision]);
   const loggedOn = world.computers.find((c) => c.name === computer)?.loggedOn ?? '';
 
@@ -56,6 +60,18 @@ export function Controls({
     onRecord({ type: 'autodisconnect.set', minutes: check.minutes });
   };
   const target = { computer, share };
+  const ipc = share === 'IPC$';
+  // Control Panel Licensing: the limit from this moment on (the kernel checks it too; nothing bad is sent).
+  const setLimitNow = (e: Event) => {
+    e.preventDefault();
+    const n = Number(licences.trim());
+    if (!/^\d+$/.test(licences.trim()) || n < 1 || n > 9999) {
+      setLicenceError('Enter a whole number of licences from 1 to 9999.');
+      return;
+    }
+    setLicenceError(null);
+    onRecord({ type: 'licensing.limit', licenses: n });
+  };
 
   return (
     <div class="kb-controls">
@@ -88,7 +104,8 @@ export function Controls({
             <select value={share} onChange={(e) => setShare(e.currentTarget.value)}>
               {shares.map((s) => (
                 <option key={s.name} value={s.name}>
-                  \\{world.server}\{s.name} ({s.access === 'everyone' ? 'everyone' : 'Administrator only'})
+                  \\{world.server}\{s.name} (
+                  {s.ipc ? 'by name' : s.access === 'everyone' ? 'everyone' : 'Administrator only'})
                 </option>
               ))}
             </select>
@@ -109,12 +126,24 @@ export function Controls({
           >
             Disconnect
           </button>
-          <button type="button" class="kb-button" onClick={() => onRecord({ type: 'file.open', ...target })}>
-            Open a file
-          </button>
-          <button type="button" class="kb-button" onClick={() => onRecord({ type: 'file.close', ...target })}>
-            Close a file
-          </button>
+          {!ipc && (
+            <>
+              <button
+                type="button"
+                class="kb-button"
+                onClick={() => onRecord({ type: 'file.open', ...target })}
+              >
+                Open a file
+              </button>
+              <button
+                type="button"
+                class="kb-button"
+                onClick={() => onRecord({ type: 'file.close', ...target })}
+              >
+                Close a file
+              </button>
+            </>
+          )}
         </div>
         <div class="kb-controls__result">
           {result.map((r, i) => (
@@ -146,10 +175,6 @@ export function Controls({
                 Set
               </button>
             </span>
-            <span id={`${id}-autodisconnect-help`} class="kb-field__help">
-              -1 to 65535, as <code>net config server /autodisconnect</code> takes it: -1 never; 65535 minutes
-              is about 45 days.
-            </span>
             {error && (
               <span id={`${id}-autodisconnect-error`} class="kb-field__error" role="alert">
                 {error}
@@ -170,6 +195,36 @@ export function Controls({
             </select>
           </label>
         </div>
+        {licensing === undefined ? (
+          <p class="kb-controls__service">
+            License Logging service: <strong>absent</strong> (NT 3.5 has no per-server licensing)
+          </p>
+        ) : (
+          <form class="kb-field" onSubmit={setLimitNow} noValidate>
+            <label for={`${id}-licences`}>
+              Control Panel Licensing: licences from now (now {licenseLimit})
+            </label>
+            <span class="kb-field__row">
+              <input
+                id={`${id}-licences`}
+                type="text"
+                inputMode="numeric"
+                value={licences}
+                aria-invalid={licenceError ? 'true' : undefined}
+                aria-describedby={licenceError ? `${id}-licences-error` : undefined}
+                onInput={(e) => setLicences(e.currentTarget.value)}
+              />
+              <button type="submit" class="kb-button">
+                Set
+              </button>
+            </span>
+            {licenceError && (
+              <span id={`${id}-licences-error`} class="kb-field__error" role="alert">
+                {licenceError}
+              </span>
+            )}
+          </form>
+        )}
         {licensing !== undefined && (
           <p class="kb-controls__service">
             License Logging service: <strong>{licensing ? 'running' : 'stopped'}</strong>{' '}

@@ -10,6 +10,7 @@ import {
 } from '../../machines';
 import { encode } from '../../machines/link';
 import { narrationFor, type Scenario } from '../../machines/scenarios';
+import { embedSnippet } from '../embed';
 import { NetworkPicture } from '../picture/NetworkPicture';
 import { markChart } from '../picture/StateChart';
 import { sessionState } from '../picture/view';
@@ -27,6 +28,8 @@ export interface ScenarioPlayerProps {
   compareId?: string;
   /** Headings of the article sections, by anchor, for the "shown in the article" links. */
   anchorLabels?: Record<string, string>;
+  /** This simulation's embed page (`embedHref(kbId, id)`, from the page), for the Embed action. */
+  embed?: string;
 }
 
 /**
@@ -50,12 +53,19 @@ export function paramToPlace(
 }
 
 /** The article's scenario, one narrated step at a time, on the version the reader picks. */
-export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels = {} }: ScenarioPlayerProps) {
+export default function ScenarioPlayer({
+  id,
+  scenario,
+  compareId,
+  anchorLabels = {},
+  embed,
+}: ScenarioPlayerProps) {
   const [index, setIndex] = useState(0);
   const first = scenario.versions[0] ?? '3.51';
   const [version, setVersion] = useState<NtVersion>(first);
   const [notice, setNotice] = useState<string | null>(null);
   const [copied, setCopied] = useState('');
+  const [snippet, setSnippet] = useState<string | null>(null);
   const step = scenario.steps[index] ?? scenario.steps[0];
   const last = scenario.steps.length - 1;
 
@@ -84,6 +94,7 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
     if (moved.current) setNotice(null);
     moved.current = true;
     setCopied('');
+    setSnippet(null);
   }, [index, version]);
 
   const { view, tape } = useMemo(() => {
@@ -207,6 +218,25 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
         <button type="button" class="kb-button" onClick={copy}>
           Copy link
         </button>
+        {embed && (
+          <button
+            type="button"
+            class="kb-button"
+            aria-expanded={snippet ? 'true' : 'false'}
+            onClick={() =>
+              setSnippet(
+                snippet
+                  ? null
+                  : embedSnippet(
+                      `${location.origin}${embed}?${id}=${placeToParam(index, version, first)}`,
+                      scenario.title,
+                    ),
+              )
+            }
+          >
+            Embed
+          </button>
+        )}
         {compareHref && (
           <a class="kb-button" href={compareHref} onClick={openSideBySide}>
             Open this moment side by side
@@ -216,6 +246,12 @@ export default function ScenarioPlayer({ id, scenario, compareId, anchorLabels =
       <p class="kb-sim__status" role="status">
         {copied}
       </p>
+      {snippet && (
+        <label class="kb-field kb-sim__embed">
+          <span>Embed this step on your site: copy this HTML</span>
+          <textarea readOnly rows={4} value={snippet} onFocus={(e) => e.currentTarget.select()} />
+        </label>
+      )}
       <NetworkPicture
         id={`${id}-pic`}
         view={view}

@@ -1,16 +1,20 @@
-import { formatElapsed, type NtVersion, type ServerView } from '../../machines';
+import { COUNTER_NAMES, type Counters, formatElapsed, type NtVersion, type ServerView } from '../../machines';
 
 export interface ServerManagerProps {
   view: ServerView;
   version: NtVersion;
   /** Rows (by `computer/share`) and figures that differ from the server compared against, if any. */
   differences?: { rows: Set<string>; licences: boolean; against: string };
+  /** Server Manager's Disconnect on a row (free play and side by side); none in the scenario player. */
+  onDisconnect?: (computer: string, share: string) => void;
 }
 
 export const rowKey = (c: { computer: string; share: string }) => `${c.computer}/${c.share}`;
 
 /** What NT Server Manager would list for NTSERVER at this moment, and its licence count. */
-export function ServerManager({ view, version, differences }: ServerManagerProps) {
+export function ServerManager({ view, version, differences, onDisconnect }: ServerManagerProps) {
+  // Server Manager's answer to a Disconnect pressed at this very moment, shown beside its row.
+  const answer = view.log.findLast((e) => e.kind === 'admin' && e.at === view.now);
   const { licenses } = view;
   const licencesDiffer = differences?.licences ?? false;
   return (
@@ -33,12 +37,13 @@ export function ServerManager({ view, version, differences }: ServerManagerProps
             <th scope="col" class="kb-num">
               Idle
             </th>
+            {onDisconnect && <td />}
           </tr>
         </thead>
         <tbody>
           {view.connections.length === 0 ? (
             <tr>
-              <td colSpan={6} class="kb-sm__empty">
+              <td colSpan={7} class="kb-sm__empty">
                 No connections
               </td>
             </tr>
@@ -70,6 +75,19 @@ export function ServerManager({ view, version, differences }: ServerManagerProps
                   <td class="kb-num" data-label="Idle">
                     {formatElapsed(c.idleMs)}
                   </td>
+                  {onDisconnect && (
+                    <td class="kb-sm__act">
+                      <button
+                        type="button"
+                        class="kb-button"
+                        aria-label={`Disconnect ${c.computer} from ${c.share}`}
+                        onClick={() => onDisconnect(c.computer, c.share)}
+                      >
+                        Disconnect
+                      </button>
+                      {answer?.computer === c.computer && ipc && <p class="kb-sm__answer">{answer.text}</p>}
+                    </td>
+                  )}
                 </tr>
               );
             })
@@ -88,6 +106,22 @@ export function ServerManager({ view, version, differences }: ServerManagerProps
           {licencesDiffer && <span class="kb-tag kb-tag--diff">differs from {differences?.against}</span>}
         </p>
       </div>
+      <dl class="kb-sm__counters" aria-label={`Performance Monitor, Server, NT ${version}`}>
+        {(Object.keys(COUNTER_NAMES) as (keyof Counters)[]).map((k) => (
+          <div key={k}>
+            <dt>{COUNTER_NAMES[k]}</dt>
+            <dd>{view.counters[k]}</dd>
+          </div>
+        ))}
+      </dl>
+      <ul class="kb-sm__uses" aria-label={`net use at the workstations, NT ${version}`}>
+        {view.clients.map((c) => (
+          <li key={c.computer}>
+            {c.computer}&gt; net use:{' '}
+            {c.uses.map((u) => `${u.status} \\\\NTSERVER\\${u.share} (${u.account})`).join(', ') || 'none'}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

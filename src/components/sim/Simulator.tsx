@@ -1,15 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
+  createTimeline,
   type NtVersion,
   type ServerConfig,
   type ServerView,
   type SimEvent,
-  simulate,
   type TapeEntry,
   world,
 } from '../../machines';
-import { decode, encode } from '../../machines/link';
+import { decode, encode, linkFits } from '../../machines/link';
 import { playerMachine, timelineEnd } from '../../machines/player';
+import { embedSnippet } from '../embed';
 import { NetworkPicture } from '../picture/NetworkPicture';
 import { markChart } from '../picture/StateChart';
 import { timelineSeries } from '../picture/series';
@@ -35,11 +36,17 @@ export interface SimulatorProps {
   start?: { config: ServerConfig; tape: TapeEntry[] };
   /** Scenarios the reader can load in one step, as data from the page. */
   presets?: { id: string; title: string; config: ServerConfig; tape: TapeEntry[] }[];
+  /** This simulation's embed page (`embedHref(kbId, id)`, from the page), for the Embed action. */
+  embed?: string;
 }
 
 const COMPARED: readonly NtVersion[] = ['3.51', '4.0'];
 const VERSIONS: readonly NtVersion[] = ['3.5', '3.51', '4.0'];
 const SCOPES = { compare: 'side by side', single: 'free play' } as const;
+const LINK_PROBLEMS: Partial<Record<string, string>> = {
+  version: 'This link comes from a newer version of this page. ',
+  size: 'This link is too long. ',
+};
 
 export default function Simulator(props: SimulatorProps) {
   const { id, mode } = props;
@@ -50,6 +57,8 @@ export default function Simulator(props: SimulatorProps) {
   const playing = snapshot.matches('playing');
   const [linkNotice, setLinkNotice] = useState<string | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [snippet, setSnippet] = useState<string | null>(null);
   const [preset, setPreset] = useState(props.presets?.[0]?.id ?? '');
 
   // A shared moment, kept in this island's query parameter (see address.ts).
@@ -68,8 +77,9 @@ export default function Simulator(props: SimulatorProps) {
         return true;
       }
       send({ type: 'player.reset' });
+      // A fixed sentence per kind of problem: the decoder's message may quote the link.
       setLinkNotice(
-        `This link could not be read: ${result.error.message} Showing the default scenario instead.`,
+        `${LINK_PROBLEMS[result.error.code] ?? ''}This link could not be read, so the default scenario is shown.`,
       );
       return false;
     },
@@ -84,6 +94,8 @@ export default function Simulator(props: SimulatorProps) {
     if (before.config === config && before.tape === tape && (playing || before.at === at)) return;
     setCopied(null);
     setLinkNotice(null);
+    setRefusal(null);
+    setSnippet(null);
   }, [config, tape, at, playing]);
 
   // Playback: real time times the speed, one tick per animation frame.
@@ -99,12 +111,20 @@ export default function Simulator(props: SimulatorProps) {
   }, [playing, send]);
 
   const versions = mode === 'compare' ? (props.versions ?? COMPARED) : [config.version];
-  const views = useMemo(
-    () => versions.map((version) => simulate({ ...config, version }, tape, at)),
-    [config, tape, at, mode],
+  // One incremental timeline per server and tape: each frame advances it (or restores a checkpoint)
+  // instead of replaying the whole tape.
+  const timelines = useMemo(
+    () => versions.map((version) => createTimeline({ ...config, version }, tape)),
+    [config, tape, mode],
   );
+  const views = useMemo(() => timelines.map((t) => t.viewAt(at)), [timelines, at]);
   const end = timelineEnd(snapshot.context);
-  const record = (event: SimEvent) => send({ type: 'tape.record', event });
+  // An action that would make the link longer than a link can carry is refused, and says so.
+  const record = (event: SimEvent) => {
+    const fit = linkFits({ config, tape: [...tape.filter((e) => e.at <= at), { at, event }], at });
+    setRefusal(fit.ok ? null : `Not recorded: ${fit.reason} Undo or reset first.`);
+    if (fit.ok) send({ type: 'tape.record', event });
+  };
   const current = views[0] as ServerView;
   // The timeline changes with the tape, not the clock: sampled once per tape, drawn every frame.
   const series = useMemo(() => timelineSeries(config, tape, end, versions), [config, tape, end, mode]);
@@ -179,9 +199,9 @@ export default function Simulator(props: SimulatorProps) {
         licenseLimit={current.licenses.limit}
         onRecord={record}
         onLicenseLimit={(limit) => send({ type: 'config.set', config: { ...config, licenseLimit: limit } })}
-        licensing={config.version === '3.5' && mode === 'single' ? undefined : current.licenses.logging}
+        licensing={current.licenses.service === 'absent' ? undefined : current.licenses.logging}
         licensingScope={mode === 'compare' ? 'on both servers' : undefined}
-        result={result}
+        result={refusal ? [{ text: refusal }] : result}
       />
       {snapshot.context.replaced && (
         <p class="kb-sim__undo">
@@ -201,6 +221,7 @@ export default function Simulator(props: SimulatorProps) {
                 view={view}
                 version={version}
                 differences={other ? compareViews(view, other, `NT ${otherVersion}`) : undefined}
+                onDisconnect={(computer, share) => record({ type: 'admin.disconnect', computer, share })}
               />
             </div>
           );
@@ -252,9 +273,34 @@ export default function Simulator(props: SimulatorProps) {
           <button type="button" class="kb-button" onClick={() => send({ type: 'player.reset' })}>
             Reset
           </button>
+          {props.embed && (
+            <button
+              type="button"
+              class="kb-button"
+              aria-expanded={snippet ? 'true' : 'false'}
+              onClick={() =>
+                setSnippet(
+                  snippet
+                    ? null
+                    : embedSnippet(
+                        `${location.origin}${props.embed}?${id}=${encode({ config, tape, at })}`,
+                        document.getElementById(`${id}-title`)?.textContent ?? 'LiveKB simulation',
+                      ),
+                )
+              }
+            >
+              Embed
+            </button>
+          )}
           <p class="kb-sim__status" role="status">
             {copied ?? ''}
           </p>
+          {snippet && (
+            <label class="kb-field kb-sim__embed">
+              <span>Embed this moment on your site: copy this HTML</span>
+              <textarea readOnly rows={4} value={snippet} onFocus={(e) => e.currentTarget.select()} />
+            </label>
+          )}
         </div>
       </div>
     </div>
