@@ -28,6 +28,8 @@ export interface ScenarioPlayerProps {
   compareId?: string;
   /** Headings of the article sections, by anchor, for the "shown in the article" links. */
   anchorLabels?: Record<string, string>;
+  /** Where the article is, when the player is shown away from it (an embed); '' on the article itself. */
+  anchorBase?: string;
   /** This simulation's embed page (`embedHref(kbId, id)`, from the page), for the Embed action. */
   embed?: string;
 }
@@ -58,6 +60,7 @@ export default function ScenarioPlayer({
   scenario,
   compareId,
   anchorLabels = {},
+  anchorBase = '',
   embed,
 }: ScenarioPlayerProps) {
   const [index, setIndex] = useState(0);
@@ -158,7 +161,7 @@ export default function ScenarioPlayer({
       )}
       <p data-part="anchor" class={live ? 'kb-player__anchor' : undefined}>
         {live ? (
-          <a href={`#${s.anchor}`}>
+          <a href={`${anchorBase}#${s.anchor}`} target={anchorBase ? '_top' : undefined}>
             In the article: {anchorLabels[s.anchor] ?? 'the sentence this step shows'}
           </a>
         ) : (
