@@ -1,4 +1,4 @@
-import { type ServerConfig, simulate, type TapeEntry } from '../../machines';
+import { createTimeline, type ServerConfig, type TapeEntry } from '../../machines';
 import type { PictureView } from './view';
 
 export interface SeriesPoint {
@@ -18,7 +18,8 @@ export interface Series {
 
 /**
  * Samples the kernel at the moments anything can change: t = 0, each tape entry and each log entry
- * (autodisconnects included) up to `end`. Between them nothing changes but idle time.
+ * (autodisconnects included) up to `end`. Between them nothing changes but idle time. The samples
+ * come from one incremental timeline per version, so a long tape costs one replay, not one per sample.
  */
 export function timelineSeries(
   config: ServerConfig,
@@ -28,14 +29,16 @@ export function timelineSeries(
 ): Series[] {
   return versions.map((version) => {
     const cfg = { ...config, version };
-    const last = simulate(cfg, tape, end) as PictureView;
+    // One incremental timeline, sampled in time order: each sample continues from the one before.
+    const timeline = createTimeline(cfg, tape);
+    const last = timeline.viewAt(end) as PictureView;
     const log = last.log ?? [];
     const times = [...new Set([0, ...tape.map((e) => e.at), ...log.map((e) => e.at)])]
       .filter((t) => t <= end)
       .sort((a, b) => a - b);
     const points: SeriesPoint[] = [];
     for (const at of times) {
-      const view = at === end ? last : (simulate(cfg, tape, at) as PictureView);
+      const view = at === end ? last : (timeline.viewAt(at) as PictureView);
       // Every action is a point, even one that changes neither figure: the keyboard stops at each.
       points.push({ at, licences: view.licenses.inUse, connections: view.connections.length });
     }

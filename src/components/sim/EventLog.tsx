@@ -14,8 +14,13 @@ interface EventLogProps {
  * The server's outcomes, newest last. The list itself is quiet; a separate polite live region
  * speaks only the newest entry, so scrubbing through time does not read the whole log aloud.
  */
+/** The newest entries a log window shows; a tape of thousands of actions would not redraw at 60 fps. */
+const SHOWN = 200;
+
 export function EventLog({ entries, label, scope, level = 4 }: EventLogProps) {
   const Heading = level === 5 ? 'h5' : 'h4';
+  const hidden = Math.max(0, entries.length - SHOWN);
+  const shown = hidden ? entries.slice(hidden) : entries;
   const newest = entries[entries.length - 1];
   const scroller = useRef<HTMLElement>(null);
   // Keep the newest entry in sight, as a log window does.
@@ -31,9 +36,10 @@ export function EventLog({ entries, label, scope, level = 4 }: EventLogProps) {
         {entries.length === 0 ? (
           <p class="kb-log__empty">Nothing has happened yet.</p>
         ) : (
-          <ol>
-            {entries.map((entry, i) => (
-              <li key={`${entry.at}-${i}`} class={entry.error ? 'kb-log__error' : undefined}>
+          <ol start={hidden + 1}>
+            {hidden > 0 && <li class="kb-log__empty">{hidden} earlier entries are not shown.</li>}
+            {shown.map((entry, i) => (
+              <li key={`${entry.at}-${i + hidden}`} class={entry.error ? 'kb-log__error' : undefined}>
                 <time>{formatElapsed(entry.at)}</time> {entry.text}
                 {entry.error !== undefined && <span class="kb-tag kb-tag--error">error {entry.error}</span>}
               </li>
