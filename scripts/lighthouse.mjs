@@ -3,7 +3,9 @@
 // four categories, mobile). Timings are reported, not asserted: exit 0 unless `--assert`, which
 // fails when accessibility, best practices or SEO (deterministic) is below 100.
 //
-//   node scripts/lighthouse.mjs [--assert] [--runs 3] [--port 4510] [--mobile-only]
+//   node scripts/lighthouse.mjs [--assert] [--runs 3] [--port 4510] [--mobile-only] [--pages /kb/]
+//
+// --pages keeps only the sitemap paths that start with the given prefix (e.g. the article pages).
 //
 // Needs a build in dist/ (`npx astro build`). Runs offline: Chromium resolves no host but the
 // preview server's, so nothing can reach the network.
@@ -32,9 +34,10 @@ if (!existsSync(sitemapFile)) {
   console.error('No dist/sitemap-0.xml: run `npx astro build` first.');
   process.exit(1);
 }
-const paths = [...readFileSync(sitemapFile, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map(
-  (m) => new URL(m[1]).pathname,
-);
+const PAGES = option('--pages', '/');
+const paths = [...readFileSync(sitemapFile, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)]
+  .map((m) => new URL(m[1]).pathname)
+  .filter((path) => path.startsWith(PAGES));
 
 async function chromiumPath() {
   const found = await resolveChromium();
