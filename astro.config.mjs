@@ -36,17 +36,16 @@ export default defineConfig({
           // save 0.6 KB more on article pages but add 8 KB to the onboarding page's quiz.
           codeSplitting: {
             groups: [
-              // The embed page's own script and the simulations' Embed action share this small module.
-              { name: 'embed', test: /src[\\/]components[\\/]embed\./, priority: 3 },
               {
                 name: 'lib',
                 test: /node_modules[\\/](preact|xstate)[\\/]|src[\\/](machines[\\/](link|validate|events|world|format)|components[\\/]sim[\\/](address|useActor))\./,
                 priority: 2,
               },
-              { name: 'kernel', test: /src[\\/]machines[\\/](simulate|server|readings)\./, priority: 1 },
+              { name: 'kernel', test: /src[\\/]machines[\\/](simulate|server)\./, priority: 1 },
+              // The quiz's readings stay with the quiz: article pages do not load them.
               {
                 name: 'sim',
-                test: /src[\\/](machines[\\/](?!troubleshooter)|components[\\/](sim|picture)[\\/])/,
+                test: /src[\\/](machines[\\/](?!troubleshooter|readings)|components[\\/](sim[\\/]|picture[\\/]|embedSnippet\.))/,
                 priority: 0,
               },
             ],

@@ -13,12 +13,10 @@ export {
   MAX_LINK_ENTRIES,
   MAX_LINK_MS,
 } from './link';
-export type { Moment, Reading } from './readings';
-export { read } from './readings';
 export type { Scenario, ScenarioId, ScenarioStep, TranscriptRow } from './scenarios';
 export { narrationFor, preset, scenarioTape, transcript } from './scenarios';
-// The session machine (./session) is the model the kernel is tested against; it is not
-// exported here, so islands importing this module do not carry it.
+// Not exported here, so islands importing this module do not carry them: the session machine
+// (./session), the model the kernel is tested against, and the quiz's readings (./readings).
 export { AUTODISCONNECT_ZERO_MS } from './server';
 export type { Timeline, TimelineOptions } from './simulate';
 export { createTimeline, nextAutodisconnect, simulate, timelineView } from './simulate';

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { CHROMIUM_ARGS, resolveChromium } from '../../scripts/browser.mjs';
-import { embedSnippet } from '../../src/components/embed';
+import { embedSnippet } from '../../src/components/embedSnippet';
 import { encode } from '../../src/machines/link';
 import { axeViolations, publishedPaths, waitForHydration } from './helpers';
 

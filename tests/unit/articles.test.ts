@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkArticleFolder } from '../../src/integrations/article-check';
 import { quizMoment, toScenario } from '../../src/lib/article-data';
-import { encode, NT_VERSIONS, read, scenarioTape, simulate } from '../../src/machines';
+import { encode, NT_VERSIONS, scenarioTape, simulate } from '../../src/machines';
+import { read } from '../../src/machines/readings';
 import { articleFolders } from './content';
 
 // Every article folder, fixtures included: a new article is tested by adding its folder.

@@ -157,30 +157,15 @@ export function Controls({
       <fieldset class="kb-controls__server">
         <legend>Server settings</legend>
         <div class="kb-controls__row">
-          <form class="kb-field" onSubmit={setAutodisconnect} noValidate>
-            <label for={`${id}-autodisconnect`}>
-              Autodisconnect, minutes (now {autodisconnect === -1 ? '-1, never' : autodisconnect})
-            </label>
-            <span class="kb-field__row">
-              <input
-                id={`${id}-autodisconnect`}
-                type="text"
-                inputMode="numeric"
-                value={minutes}
-                aria-invalid={error ? 'true' : undefined}
-                aria-describedby={`${id}-autodisconnect-help${error ? ` ${id}-autodisconnect-error` : ''}`}
-                onInput={(e) => setMinutes(e.currentTarget.value)}
-              />
-              <button type="submit" class="kb-button">
-                Set
-              </button>
-            </span>
-            {error && (
-              <span id={`${id}-autodisconnect-error`} class="kb-field__error" role="alert">
-                {error}
-              </span>
-            )}
-          </form>
+          <NumberForm
+            id={`${id}-autodisconnect`}
+            label={`Autodisconnect, minutes (now ${autodisconnect === -1 ? '-1, never' : autodisconnect})`}
+            value={minutes}
+            onInput={setMinutes}
+            error={error}
+            help={`${id}-autodisconnect-help`}
+            onSubmit={setAutodisconnect}
+          />
           <label class="kb-field">
             <span>Per-server licences (from the start)</span>
             <select
@@ -200,30 +185,14 @@ export function Controls({
             License Logging service: <strong>absent</strong> (NT 3.5 has no per-server licensing)
           </p>
         ) : (
-          <form class="kb-field" onSubmit={setLimitNow} noValidate>
-            <label for={`${id}-licences`}>
-              Control Panel Licensing: licences from now (now {licenseLimit})
-            </label>
-            <span class="kb-field__row">
-              <input
-                id={`${id}-licences`}
-                type="text"
-                inputMode="numeric"
-                value={licences}
-                aria-invalid={licenceError ? 'true' : undefined}
-                aria-describedby={licenceError ? `${id}-licences-error` : undefined}
-                onInput={(e) => setLicences(e.currentTarget.value)}
-              />
-              <button type="submit" class="kb-button">
-                Set
-              </button>
-            </span>
-            {licenceError && (
-              <span id={`${id}-licences-error`} class="kb-field__error" role="alert">
-                {licenceError}
-              </span>
-            )}
-          </form>
+          <NumberForm
+            id={`${id}-licences`}
+            label={`Control Panel Licensing: licences from now (now ${licenseLimit})`}
+            value={licences}
+            onInput={setLicences}
+            error={licenceError}
+            onSubmit={setLimitNow}
+          />
         )}
         {licensing !== undefined && (
           <p class="kb-controls__service">
@@ -239,5 +208,46 @@ export function Controls({
         )}
       </fieldset>
     </div>
+  );
+}
+
+interface NumberFormProps {
+  id: string;
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  /** Why the last value was refused; shown under the field and announced. */
+  error: string | null;
+  /** The id of a help text outside the form, if there is one. */
+  help?: string;
+  onSubmit: (e: Event) => void;
+}
+
+/** A number typed and set with its own button; the browser's validation is off so the message is ours. */
+function NumberForm({ id, label, value, onInput, error, help, onSubmit }: NumberFormProps) {
+  const describedBy = [help, error && `${id}-error`].filter(Boolean).join(' ');
+  return (
+    <form class="kb-field" onSubmit={onSubmit} noValidate>
+      <label for={id}>{label}</label>
+      <span class="kb-field__row">
+        <input
+          id={id}
+          type="text"
+          inputMode="numeric"
+          value={value}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={describedBy || undefined}
+          onInput={(e) => onInput(e.currentTarget.value)}
+        />
+        <button type="submit" class="kb-button">
+          Set
+        </button>
+      </span>
+      {error && (
+        <span id={`${id}-error`} class="kb-field__error" role="alert">
+          {error}
+        </span>
+      )}
+    </form>
   );
 }

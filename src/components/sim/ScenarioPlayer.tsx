@@ -10,14 +10,13 @@ import {
 } from '../../machines';
 import { encode } from '../../machines/link';
 import { narrationFor, type Scenario } from '../../machines/scenarios';
-import { embedSnippet } from '../embed';
 import { NetworkPicture } from '../picture/NetworkPicture';
 import { markChart } from '../picture/StateChart';
 import { sessionState } from '../picture/view';
 import { navigate, useAddressParam, withParam } from './address';
 import { EventLog } from './EventLog';
 import { ServerManager } from './ServerManager';
-import { copyLink } from './share';
+import { ShareBar } from './ShareBar';
 import { VersionPicker } from './VersionPicker';
 
 export interface ScenarioPlayerProps {
@@ -67,8 +66,6 @@ export default function ScenarioPlayer({
   const first = scenario.versions[0] ?? '3.51';
   const [version, setVersion] = useState<NtVersion>(first);
   const [notice, setNotice] = useState<string | null>(null);
-  const [copied, setCopied] = useState('');
-  const [snippet, setSnippet] = useState<string | null>(null);
   const step = scenario.steps[index] ?? scenario.steps[0];
   const last = scenario.steps.length - 1;
 
@@ -96,8 +93,6 @@ export default function ScenarioPlayer({
   useEffect(() => {
     if (moved.current) setNotice(null);
     moved.current = true;
-    setCopied('');
-    setSnippet(null);
   }, [index, version]);
 
   const { view, tape } = useMemo(() => {
@@ -132,13 +127,6 @@ export default function ScenarioPlayer({
     target?.focus({ preventScroll: true });
   };
 
-  const copy = async () =>
-    setCopied(
-      await copyLink(
-        withParam(id, placeToParam(index, version, first), `#${id}`),
-        'the scenario at this step',
-      ),
-    );
   // Every step's text on every version, stacked in one grid cell and hidden but the current one: the box is as tall as
   // its longest step on every screen, so Next and Back never move under the pointer.
   const text = (s: typeof step, live: boolean, i: number, on: NtVersion = version) => (
@@ -218,43 +206,25 @@ export default function ScenarioPlayer({
         >
           Reset
         </button>
-        <button type="button" class="kb-button" onClick={copy}>
-          Copy link
-        </button>
-        {embed && (
-          <button
-            type="button"
-            class="kb-button"
-            aria-expanded={snippet ? 'true' : 'false'}
-            onClick={() =>
-              setSnippet(
-                snippet
-                  ? null
-                  : embedSnippet(
-                      `${location.origin}${embed}?${id}=${placeToParam(index, version, first)}`,
-                      scenario.title,
-                    ),
-              )
-            }
-          >
-            Embed
-          </button>
-        )}
+      </div>
+      <ShareBar
+        copyLabel="Copy link"
+        what="the scenario at this step"
+        link={() => withParam(id, placeToParam(index, version, first), `#${id}`)}
+        embed={
+          embed
+            ? () => ({ src: `${embed}?${id}=${placeToParam(index, version, first)}`, title: scenario.title })
+            : undefined
+        }
+        embedWhat="this step"
+        moment={`${index}-${version}`}
+      >
         {compareHref && (
           <a class="kb-button" href={compareHref} onClick={openSideBySide}>
             Open this moment side by side
           </a>
         )}
-      </div>
-      <p class="kb-sim__status" role="status">
-        {copied}
-      </p>
-      {snippet && (
-        <label class="kb-field kb-sim__embed">
-          <span>Embed this step on your site: copy this HTML</span>
-          <textarea readOnly rows={4} value={snippet} onFocus={(e) => e.currentTarget.select()} />
-        </label>
-      )}
+      </ShareBar>
       <NetworkPicture
         id={`${id}-pic`}
         view={view}

@@ -10,7 +10,6 @@ import {
 } from '../../machines';
 import { decode, encode, linkFits } from '../../machines/link';
 import { playerMachine, timelineEnd } from '../../machines/player';
-import { embedSnippet } from '../embed';
 import { NetworkPicture } from '../picture/NetworkPicture';
 import { markChart } from '../picture/StateChart';
 import { timelineSeries } from '../picture/series';
@@ -21,7 +20,7 @@ import { Clock } from './Clock';
 import { Controls } from './Controls';
 import { EventLog } from './EventLog';
 import { compareViews, ServerManager } from './ServerManager';
-import { copyLink } from './share';
+import { ShareBar } from './ShareBar';
 import { useActor } from './useActor';
 import { VersionPicker } from './VersionPicker';
 
@@ -56,9 +55,7 @@ export default function Simulator(props: SimulatorProps) {
   const { config, tape, at, speed, notice } = snapshot.context;
   const playing = snapshot.matches('playing');
   const [linkNotice, setLinkNotice] = useState<string | null>(null);
-  const [copied, setCopied] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const [snippet, setSnippet] = useState<string | null>(null);
   const [preset, setPreset] = useState(props.presets?.[0]?.id ?? '');
 
   // A shared moment, kept in this island's query parameter (see address.ts).
@@ -88,14 +85,14 @@ export default function Simulator(props: SimulatorProps) {
   // Messages about the last action make way once the reader does something else (playback's own
   // ticks are not the reader doing something).
   const lastAction = useRef({ config, tape, at });
+  const [actions, setActions] = useState(0);
   useEffect(() => {
     const before = lastAction.current;
     lastAction.current = { config, tape, at };
     if (before.config === config && before.tape === tape && (playing || before.at === at)) return;
-    setCopied(null);
+    setActions((n) => n + 1);
     setLinkNotice(null);
     setRefusal(null);
-    setSnippet(null);
   }, [config, tape, at, playing]);
 
   // Playback: real time times the speed, one tick per animation frame.
@@ -146,11 +143,6 @@ export default function Simulator(props: SimulatorProps) {
   );
   const marked = markers.map((m) => m.label + m.state).join();
   useEffect(() => markChart(id, markers), [id, marked]);
-
-  const copy = async () =>
-    setCopied(
-      await copyLink(withParam(id, encode({ config, tape, at }), `#${id}`), 'this simulation at this moment'),
-    );
 
   return (
     <div class="kb-sim__live" data-mode={mode}>
@@ -266,42 +258,25 @@ export default function Simulator(props: SimulatorProps) {
             </button>
           </form>
         )}
-        <div class="kb-sim__share">
-          <button type="button" class="kb-button" onClick={copy}>
-            Copy link to this moment
-          </button>
+        <ShareBar
+          copyLabel="Copy link to this moment"
+          what="this simulation at this moment"
+          link={() => withParam(id, encode({ config, tape, at }), `#${id}`)}
+          embed={
+            props.embed
+              ? () => ({
+                  src: `${props.embed}?${id}=${encode({ config, tape, at })}`,
+                  title: document.getElementById(`${id}-title`)?.textContent ?? 'LiveKB simulation',
+                })
+              : undefined
+          }
+          embedWhat="this moment"
+          moment={actions}
+        >
           <button type="button" class="kb-button" onClick={() => send({ type: 'player.reset' })}>
             Reset
           </button>
-          {props.embed && (
-            <button
-              type="button"
-              class="kb-button"
-              aria-expanded={snippet ? 'true' : 'false'}
-              onClick={() =>
-                setSnippet(
-                  snippet
-                    ? null
-                    : embedSnippet(
-                        `${location.origin}${props.embed}?${id}=${encode({ config, tape, at })}`,
-                        document.getElementById(`${id}-title`)?.textContent ?? 'LiveKB simulation',
-                      ),
-                )
-              }
-            >
-              Embed
-            </button>
-          )}
-          <p class="kb-sim__status" role="status">
-            {copied ?? ''}
-          </p>
-          {snippet && (
-            <label class="kb-field kb-sim__embed">
-              <span>Embed this moment on your site: copy this HTML</span>
-              <textarea readOnly rows={4} value={snippet} onFocus={(e) => e.currentTarget.select()} />
-            </label>
-          )}
-        </div>
+        </ShareBar>
       </div>
     </div>
   );
