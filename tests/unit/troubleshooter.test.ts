@@ -84,7 +84,8 @@ describe('troubleshooter data', () => {
   it('the tree and every article’s results fit together', () => {
     expect(loaded.problems).toEqual([]);
     expect(loaded.pending).toEqual([]);
-    expect(RESULT_IDS.length).toBe(16);
+    // Every result has a reader's way to it below (CASES), which the deep-link tests replay.
+    expect([...RESULT_IDS].sort()).toEqual(Object.keys(CASES).sort());
   });
 
   it('every moment opens a simulation on its article’s page that reads moments (free play or side by side)', () => {
@@ -349,6 +350,7 @@ const CASES = {
   'error-71-other': { see: 'error71', version: '4.0', limit: 'no' },
   'errored-out-autodisconnect': { see: 'errored', version: '4.0', affected: 'no', autodisconnect: 10 },
   'errored-out-network': { see: 'errored', version: '3.51', affected: 'yes' },
+  'nt35-inbound-limit': { see: 'error71', version: '3.5' },
 } satisfies Record<ResultId, Answers>;
 
 describe('troubleshooter results: deep links reproduce what they describe', () => {
@@ -402,6 +404,26 @@ describe('troubleshooter results: deep links reproduce what they describe', () =
     expect(ipcRow(view)?.shownUser).toBe('WKS1');
     // The case is on NT 3.5, which refuses nobody for licences (DESIGN row 4, Q122925).
     expect(refusal71(view)).toBe(state.config.version !== '3.5');
+  });
+
+  it('nt35-inbound-limit: error 71 on NT 3.5 is not licensing; its server lets both in at a count of 1', () => {
+    // Q122925: 3.5 has no per-server limit, so no licence question is asked on that path.
+    for (const ipc of [undefined, 'yes', 'no']) {
+      expect(resultFor({ see: 'error71', version: '3.5', ...(ipc ? { ipc } : {}) })).toBe(
+        'nt35-inbound-limit',
+      );
+    }
+    const { view, state } = deepState(CASES['nt35-inbound-limit']);
+    expect(state.config.version).toBe('3.5');
+    expect(view.licenses).toMatchObject({ inUse: 0, service: 'absent' });
+    expect(refusal71(view)).toBe(false);
+    expect(view.connections.filter((c) => c.share === 'PUBLIC').map((c) => c.computer)).toEqual([
+      'WKS1',
+      'WKS2',
+    ]);
+    expect(resultDetails('nt35-inbound-limit', CASES['nt35-inbound-limit']).actions.join(' ')).toContain(
+      '0xFFFFFFFF',
+    );
   });
 
   it('autodisconnect-zero: the idle leftover is dropped at once', () => {
