@@ -9,9 +9,11 @@ export {
   encode,
   LINK_VERSION,
   linkFits,
+  linkOrNull,
   MAX_LINK_CHARS,
   MAX_LINK_ENTRIES,
   MAX_LINK_MS,
+  MAX_READ_CHARS,
 } from './link';
 export type { Scenario, ScenarioId, ScenarioStep, TranscriptRow } from './scenarios';
 export { narrationFor, preset, scenarioTape, transcript } from './scenarios';

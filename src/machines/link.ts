@@ -18,8 +18,14 @@ export type LinkResult = { ok: true; value: LinkState } | { ok: false; error: Li
 export const LINK_VERSION = '1';
 export const MAX_LINK_ENTRIES = 2000;
 export const MAX_LINK_MS = 7 * 24 * 60 * 60 * 1000;
-/** The link budget (DESIGN.md: links fit in 8 KB): encode never makes, decode never reads, more. */
+/** The link budget (DESIGN.md: links fit in 8 KB): encode never makes more. */
 export const MAX_LINK_CHARS = 8192;
+/**
+ * What decode reads. Format 1 as first published made links of up to 2,000 actions with no length
+ * limit (up to about 26,000 characters); those links keep their meaning (DESIGN.md), so decode
+ * still reads them, while encode makes none over MAX_LINK_CHARS. Anything longer is refused unread.
+ */
+export const MAX_READ_CHARS = 32_768;
 
 /*
  * Format "1.<header>.<tape>". Numbers are self-delimiting base-32 varints: continuation
@@ -166,10 +172,10 @@ class Reader {
 }
 
 function decodeOrThrow(text: string): LinkState {
-  if (text.length > MAX_LINK_CHARS) {
+  if (text.length > MAX_READ_CHARS) {
     throw new LinkProblem(
       'size',
-      `The link is ${text.length} characters long; links are at most ${MAX_LINK_CHARS} characters.`,
+      `The link is ${text.length} characters long; links are at most ${MAX_READ_CHARS} characters.`,
     );
   }
   const parts = text.split('.');
@@ -230,6 +236,15 @@ function decodeOrThrow(text: string): LinkState {
     throw new LinkProblem('tape', `The link’s actions cannot be replayed. ${(error as Error).message}`);
   }
   return { config, tape, at };
+}
+
+/**
+ * The link for a state, or null when the state is longer than a link may be (a moment opened from
+ * a long link of the first published format, which decode reads and encode no longer makes).
+ */
+export function linkOrNull(state: LinkState): string | null {
+  const text = write(state);
+  return text.length > MAX_LINK_CHARS ? null : text;
 }
 
 /** Reads a link made by encode(). Never throws; a tape it returns always replays. */

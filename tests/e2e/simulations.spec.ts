@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import longLinks from '../unit/fixtures/links-v1-long.json' with { type: 'json' };
 import { axeViolations, gotoThemed, waitForHydration, watchConsole } from './helpers';
 
 const ARTICLE = '/kb/q153066/';
@@ -236,6 +237,24 @@ test.describe('side by side', () => {
     expect(url).toMatch(/\?compare=1\.[A-Za-z0-9._~-]+#compare$/);
     await expect(reopened.locator('.kb-clock__value')).toHaveText(time);
     expect(await rowsOf(connectionsTable(reopened, '3.51'))).toEqual(rows);
+  });
+
+  test('a long link of the first format (over 8 KB) still opens its moment; copying says why it cannot be shared', async ({
+    page,
+  }) => {
+    const errors = watchConsole(page);
+    // 1,700 actions, 8,488 characters: made by the link format as first published, before links had a length limit.
+    const link = longLinks[0].link;
+    await openArticle(page, `?compare=${link}`, '#compare');
+    const root = page.locator('#compare');
+    // 254,335,262 ms after the start: 70 hours, 38 minutes, 55 seconds.
+    await expect(root.locator('.kb-clock__value')).toHaveText('70:38:55');
+    await expect(root.getByRole('alert')).toHaveCount(0);
+    await press(root.getByRole('button', { name: 'Copy link to this moment' }));
+    await expect(root.getByRole('status').last()).toContainText('longer than a new link can carry');
+    // The address keeps the link the reader opened, which still opens this moment.
+    expect(new URL(page.url()).searchParams.get('compare')).toBe(link);
+    expect(errors).toEqual([]);
   });
 
   test('a link that cannot be read shows a notice and the default scenario', async ({ page }) => {

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { decode, type LinkState, simulate } from '../../src/machines';
 import corpus from './fixtures/links-v1.json';
+import long from './fixtures/links-v1-long.json';
 
 /*
  * Links made by the published link format 1 (encode() as of commit f91243f, before the
@@ -64,6 +66,43 @@ describe('link corpus, format 1', () => {
         logging: view.licenses.logging,
         limit: view.licenses.limit,
       }).toEqual(expected);
+    },
+  );
+});
+
+/*
+ * Long links of format 1: 1,700 and 2,000 actions (8,488 and 9,966 characters), made and read by
+ * link.ts as of commit f91243f, which had no length limit. Each stores what that decoder read,
+ * as a SHA-256 of its config, time and tape, one line per action.
+ */
+describe('long links of format 1 (over 8 KB) keep their meaning', () => {
+  const digest = (v: LinkState) =>
+    createHash('sha256')
+      .update(
+        [
+          JSON.stringify(v.config),
+          v.at,
+          ...v.tape.map((e) => {
+            const ev = e.event as Record<string, unknown>;
+            return [e.at, ev.type, ev.computer ?? '', ev.share ?? '', ev.user ?? '', ev.minutes ?? ''].join(
+              '|',
+            );
+          }),
+        ].join('\n'),
+      )
+      .digest('hex');
+
+  it.each(long.map((e) => [e.entries, e] as const))(
+    '%i actions decode as the old decoder read them',
+    (_n, entry) => {
+      expect(entry.link.length).toBeGreaterThan(8192);
+      const result = decode(entry.link);
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.value.tape).toHaveLength(entry.entries);
+      expect(result.value.at).toBe(entry.at);
+      expect(digest(result.value)).toBe(entry.sha256);
+      expect(() => simulate(result.value.config, result.value.tape, result.value.at)).not.toThrow();
     },
   );
 });

@@ -5,8 +5,9 @@ import {
   encode,
   type LinkState,
   linkFits,
-  MAX_LINK_CHARS,
+  linkOrNull,
   MAX_LINK_ENTRIES,
+  MAX_READ_CHARS,
   SimulationInputError,
   scenarioTape,
   simulate,
@@ -106,15 +107,29 @@ describe('deep links', () => {
     expect(ok).toEqual({ ok: true, length: encode(short).length });
   });
 
-  it('decode refuses a link over MAX_LINK_CHARS with a plain sentence', () => {
-    const result = decode(`1.bbfqb.${'dc'.repeat(MAX_LINK_CHARS)}`);
+  it('decode refuses a link over MAX_READ_CHARS with a plain sentence, unread', () => {
+    const result = decode(`1.bbfqb.${'dc'.repeat(MAX_READ_CHARS / 2)}`);
     expect(result).toEqual({
       ok: false,
       error: {
         code: 'size',
-        message: `The link is ${MAX_LINK_CHARS * 2 + 8} characters long; links are at most ${MAX_LINK_CHARS} characters.`,
+        message: `The link is ${MAX_READ_CHARS + 8} characters long; links are at most ${MAX_READ_CHARS} characters.`,
       },
     });
+  });
+
+  it('linkOrNull gives the link, or null for a moment longer than encode may make', () => {
+    const long: LinkState = {
+      config: { version: '3.51' },
+      tape: Array.from({ length: 1500 }, (_, i) => ({
+        at: i * 300_001,
+        event: { type: 'autodisconnect.set', minutes: 65535 - i },
+      })),
+      at: 0,
+    };
+    expect(linkOrNull(long)).toBeNull();
+    const short = { ...long, tape: long.tape.slice(0, 10) };
+    expect(linkOrNull(short)).toBe(encode(short));
   });
 
   it('round-trips the events added with the registry', () => {

@@ -8,10 +8,13 @@ export interface ShareBarProps {
   copyLabel: string;
   /** What the link opens, in the sentence shown after copying ("the scenario at this step"). */
   what: string;
-  /** The address to copy (path, query and fragment), read when the reader presses the button. */
-  link: () => string;
-  /** The embed page's address with this moment, and the frame's title; no Embed action without it. */
-  embed?: () => { src: string; title: string };
+  /**
+   * The address to copy (path, query and fragment), read when the reader presses the button; null
+   * when this moment is longer than a link may be (opened from a long link of the first format).
+   */
+  link: () => string | null;
+  /** The embed page's address with this moment, and the frame's title (null as for `link`); no Embed action without it. */
+  embed?: () => { src: string; title: string } | null;
   /** Whose snippet: "this step", "this moment". */
   embedWhat: string;
   /** Changes when the reader does something else: the copy message and the snippet make way. */
@@ -19,6 +22,9 @@ export interface ShareBarProps {
   /** Actions placed between the buttons and the message (Reset, "Open this moment side by side"). */
   children?: ComponentChildren;
 }
+
+const TOO_LONG =
+  'This moment is longer than a new link can carry (8 KB): it came from an older, longer link. Undo, reset or load a scenario to share one.';
 
 /** Copy link and Embed, with the sentence each leaves: one bar for the scenario player and the simulator. */
 export function ShareBar({ copyLabel, what, link, embed, embedWhat, moment, children }: ShareBarProps) {
@@ -30,7 +36,14 @@ export function ShareBar({ copyLabel, what, link, embed, embedWhat, moment, chil
   }, [moment]);
   return (
     <div class="kb-sim__share">
-      <button type="button" class="kb-button" onClick={async () => setCopied(await copyLink(link(), what))}>
+      <button
+        type="button"
+        class="kb-button"
+        onClick={async () => {
+          const path = link();
+          setCopied(path === null ? TOO_LONG : await copyLink(path, what));
+        }}
+      >
         {copyLabel}
       </button>
       {embed && (
@@ -39,8 +52,9 @@ export function ShareBar({ copyLabel, what, link, embed, embedWhat, moment, chil
           class="kb-button"
           aria-expanded={snippet ? 'true' : 'false'}
           onClick={() => {
-            const { src, title } = embed();
-            setSnippet(snippet ? null : embedSnippet(`${location.origin}${src}`, title));
+            const frame = snippet ? null : embed();
+            if (!snippet && !frame) setCopied(TOO_LONG);
+            setSnippet(frame && embedSnippet(`${location.origin}${frame.src}`, frame.title));
           }}
         >
           Embed

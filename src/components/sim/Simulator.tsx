@@ -8,7 +8,7 @@ import {
   type TapeEntry,
   world,
 } from '../../machines';
-import { decode, encode, linkFits } from '../../machines/link';
+import { decode, linkFits, linkOrNull } from '../../machines/link';
 import { playerMachine, timelineEnd } from '../../machines/player';
 import { NetworkPicture } from '../picture/NetworkPicture';
 import { markChart } from '../picture/StateChart';
@@ -61,7 +61,11 @@ export default function Simulator(props: SimulatorProps) {
   // A shared moment, kept in this island's query parameter (see address.ts).
   useAddressParam(
     id,
-    useMemo(() => (playing ? undefined : encode({ config, tape, at })), [config, tape, at, playing]),
+    // A moment longer than a new link (opened from a long link of the first format) leaves the address as it is.
+    useMemo(
+      () => (playing ? undefined : (linkOrNull({ config, tape, at }) ?? undefined)),
+      [config, tape, at, playing],
+    ),
     (raw, initial) => {
       if (raw === null) {
         if (!initial) send({ type: 'player.reset' });
@@ -261,13 +265,20 @@ export default function Simulator(props: SimulatorProps) {
         <ShareBar
           copyLabel="Copy link to this moment"
           what="this simulation at this moment"
-          link={() => withParam(id, encode({ config, tape, at }), `#${id}`)}
+          link={() => {
+            const link = linkOrNull({ config, tape, at });
+            return link === null ? null : withParam(id, link, `#${id}`);
+          }}
           embed={
             props.embed
-              ? () => ({
-                  src: `${props.embed}?${id}=${encode({ config, tape, at })}`,
-                  title: document.getElementById(`${id}-title`)?.textContent ?? 'LiveKB simulation',
-                })
+              ? () => {
+                  const link = linkOrNull({ config, tape, at });
+                  if (link === null) return null;
+                  return {
+                    src: `${props.embed}?${id}=${link}`,
+                    title: document.getElementById(`${id}-title`)?.textContent ?? 'LiveKB simulation',
+                  };
+                }
               : undefined
           }
           embedWhat="this moment"
