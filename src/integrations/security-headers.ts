@@ -128,6 +128,12 @@ export function patternOf(route: string): string {
   return segments.length >= 2 ? `/${segments[0]}/*` : route;
 }
 
+/**
+ * Directives only a page's own `<meta>` states: their hash lists differ from page to page, and a
+ * header with `default-src` but no hashes would block the inline scripts the `<meta>` allows.
+ */
+export const PER_PAGE = ['default-src', 'script-src', 'style-src', 'style-src-attr'];
+
 /** Cloudflare Pages reads at most 100 rules and 2,000 characters a line from `_headers`. */
 const MAX_RULES = 100;
 const MAX_LINE = 2000;
@@ -150,11 +156,12 @@ export interface SecurityHeadersOptions {
  * - `/embed/*`, always, whether or not such pages exist yet: the policy with
  *   `frame-ancestors` from `embedAncestors` (default `*`), and no X-Frame-Options.
  *
- * Each page's `<meta>` keeps its own exact policy. A folder's header policy is the union of its
- * pages' policies (they differ only in the hashes of the scripts and styles each page loads), plus
- * the 404 page's, which hosts serve at any missing address in that folder. Browsers enforce the
- * header and the `<meta>` together, so a page still runs only what its own policy allows; the
- * header adds `frame-ancestors`, which a `<meta>` cannot carry.
+ * Each page's `<meta>` keeps its own exact policy, with the hashes of the scripts and styles that
+ * page runs. The header carries the rest (PER_PAGE directives left out): the same for every page
+ * of a folder and for the 404 page, which hosts serve at any missing address in it, plus
+ * `frame-ancestors`, which a `<meta>` cannot carry. Browsers enforce the header and the `<meta>`
+ * together, so a page still runs only what its own policy allows, and no header line grows with
+ * the number of inline scripts (hosts cap a line: Cloudflare Pages at 2,000 characters).
  */
 export function securityHeaders(options: SecurityHeadersOptions = {}): AstroIntegration {
   const embedAncestors = options.embedAncestors ?? process.env.LIVEKB_EMBED_ANCESTORS ?? '*';
@@ -211,6 +218,7 @@ export function securityHeaders(options: SecurityHeadersOptions = {}): AstroInte
           if (policies.size > 1) merged += policies.size;
           const embed = pattern === embedRule;
           const policy = unionOf(all);
+          for (const directive of PER_PAGE) policy.delete(directive);
           policy.set('frame-ancestors', embed ? embedAncestors.split(/\s+/) : ["'none'"]);
           const headers = { 'Content-Security-Policy': formatPolicy(policy), ...(embed ? {} : NO_FRAMING) };
           blocks.push(block(pattern, headers));
