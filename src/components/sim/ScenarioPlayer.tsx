@@ -173,6 +173,14 @@ export default function ScenarioPlayer({
         value={version}
         onChange={setVersion}
       />
+      {/* The picture first: on a phone it, the step's text and Back/Next fit one screen. */}
+      <NetworkPicture
+        id={`${id}-pic`}
+        view={view}
+        version={version}
+        autodisconnectMinutes={view.autodisconnectMinutes}
+        computers={world.computers}
+      />
       <div class="kb-player__step">
         {scenario.versions.flatMap((v) => scenario.steps.map((s, i) => text(s, false, i, v)))}
         <div class="kb-player__live" aria-live="polite">
@@ -206,7 +214,14 @@ export default function ScenarioPlayer({
         >
           Reset
         </button>
+        {compareHref && (
+          <a class="kb-button" href={compareHref} onClick={openSideBySide}>
+            Open this moment side by side
+          </a>
+        )}
       </div>
+      <ServerManager view={view} version={version} />
+      <EventLog entries={view.log} label={`Event log, NT ${version}`} scope={scenario.title} />
       <ShareBar
         copyLabel="Copy link"
         what="the scenario at this step"
@@ -218,22 +233,7 @@ export default function ScenarioPlayer({
         }
         embedWhat="this step"
         moment={`${index}-${version}`}
-      >
-        {compareHref && (
-          <a class="kb-button" href={compareHref} onClick={openSideBySide}>
-            Open this moment side by side
-          </a>
-        )}
-      </ShareBar>
-      <NetworkPicture
-        id={`${id}-pic`}
-        view={view}
-        version={version}
-        autodisconnectMinutes={view.autodisconnectMinutes}
-        computers={world.computers}
       />
-      <ServerManager view={view} version={version} />
-      <EventLog entries={view.log} label={`Event log, NT ${version}`} scope={scenario.title} />
     </div>
   );
 }
