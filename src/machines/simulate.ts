@@ -35,25 +35,31 @@ export function replay(config: NormalConfig, tape: readonly TapeEntry[], until: 
   const clock = new SimulatedClock();
   const actor = createActor(serverMachine, { clock, input: config });
   actor.start();
-  const advance = (to: number): void => {
-    // Stop at each pending idle check so it runs at its own time, not at the end of a jump.
-    for (;;) {
-      const next = earliest(actor.getSnapshot().context.armed);
-      if (next === undefined || next > to || next < clock.now()) break;
-      clock.set(next);
-      if (earliest(actor.getSnapshot().context.armed) === next) break;
-    }
-    clock.set(to);
-  };
   for (const entry of tape) {
     if (entry.at > until) break;
-    advance(entry.at);
+    advanceClock(actor, clock, entry.at);
     actor.send(entry.event);
   }
-  advance(until);
+  advanceClock(actor, clock, until);
   const context = actor.getSnapshot().context;
   actor.stop();
   return context;
+}
+
+type ServerActor = ReturnType<typeof createActor<typeof serverMachine>>;
+
+/**
+ * Moves the clock to `to`, stopping at each pending idle check on the way so it runs at its own
+ * time, not at the end of a jump. Shared by replay() and createTimeline().
+ */
+function advanceClock(actor: ServerActor, clock: SimulatedClock, to: number): void {
+  for (;;) {
+    const next = earliest(actor.getSnapshot().context.armed);
+    if (next === undefined || next > to || next < clock.now()) break;
+    clock.set(next);
+    if (earliest(actor.getSnapshot().context.armed) === next) break;
+  }
+  clock.set(to);
 }
 
 function earliest(armed: ServerContext['armed']): number | undefined {
@@ -257,13 +263,7 @@ export function createTimeline(
   };
 
   const advance = (to: number): void => {
-    for (;;) {
-      const next = earliest(actor.getSnapshot().context.armed);
-      if (next === undefined || next > to || next < clock.now()) break;
-      clock.set(next);
-      if (earliest(actor.getSnapshot().context.armed) === next) break;
-    }
-    clock.set(to);
+    advanceClock(actor, clock, to);
     time = to;
   };
 
