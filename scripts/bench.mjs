@@ -1,6 +1,11 @@
 // Replays a seeded 1,000-entry tape over 24 simulated hours and prints timings; then the
-// largest link the codec accepts, as full replays and as incremental frames of createTimeline.
+// largest link encode makes (8 KB) and the longest first-format link decode still reads (2,000
+// actions, tests/unit/fixtures/links-v1-long.json), as full replays and as incremental frames of
+// createTimeline.
+//
+//   node scripts/bench.mjs [--largest-link | --legacy-link]   (print that link and stop)
 // The TypeScript kernel is bundled with esbuild (already installed with Astro) first.
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,9 +96,23 @@ function largestLink() {
   return { big, end, link, linkLength: link.length };
 }
 
-// `--largest-link`: print that link and stop (scripts/bench-browser.mjs opens it in Chromium).
+/** The longest link of the first published format in the corpus: 2,000 actions, over 8 KB. */
+function legacyLink() {
+  const entries = JSON.parse(readFileSync('tests/unit/fixtures/links-v1-long.json', 'utf8'));
+  const { link } = entries.reduce((a, b) => (b.link.length > a.link.length ? b : a));
+  const decoded = kernel.decode(link);
+  if (!decoded.ok) throw new Error(`The legacy link no longer decodes: ${decoded.error.message}`);
+  const { tape, at } = decoded.value;
+  return { big: tape, end: at, link, linkLength: link.length, config: decoded.value.config };
+}
+
+// `--largest-link` / `--legacy-link`: print that link and stop (scripts/bench-browser.mjs opens it).
 if (process.argv.includes('--largest-link')) {
   console.log(largestLink().link);
+  process.exit(0);
+}
+if (process.argv.includes('--legacy-link')) {
+  console.log(legacyLink().link);
   process.exit(0);
 }
 
@@ -136,51 +155,56 @@ console.log(
   `One frame (3.51 and 4.0 side by side): median ${pair.median.toFixed(2)} ms, p95 ${pair.p95.toFixed(2)} ms of a 16.7 ms frame.`,
 );
 
-const { big, end, linkLength } = largestLink();
 const FRAME_STEP = 1000; // one simulated second per frame (playback at 1x speed, 60 frames = 1 min)
-console.log(
-  `\nLargest accepted link: ${big.length} entries, ${linkLength} of ${kernel.MAX_LINK_CHARS} characters, tape over ${(end / DAY).toFixed(1)} days.`,
-);
-for (const version of kernel.NT_VERSIONS) {
-  const config = { version };
-  const full = measure(() => kernel.simulate(config, big, end));
-  // Playback: frames a simulated second apart from the middle of the tape on.
-  const timeline = kernel.createTimeline(config, big);
-  let t = end / 2;
-  timeline.viewAt(t);
-  const frame = measure(() => {
-    t += FRAME_STEP;
-    if (t > end) t = end / 2;
+
+function benchLink(title, { big, end, linkLength }) {
+  console.log(
+    `\n${title}: ${big.length} entries, ${linkLength} characters, tape over ${(end / DAY).toFixed(1)} days.`,
+  );
+  for (const version of kernel.NT_VERSIONS) {
+    const config = { version };
+    const full = measure(() => kernel.simulate(config, big, end));
+    // Playback: frames a simulated second apart from the middle of the tape on.
+    const timeline = kernel.createTimeline(config, big);
+    let t = end / 2;
     timeline.viewAt(t);
+    const frame = measure(() => {
+      t += FRAME_STEP;
+      if (t > end) t = end / 2;
+      timeline.viewAt(t);
+    });
+    // Scrubbing: each frame jumps to a seeded random time, backwards as often as forwards.
+    const random = mulberry32(7);
+    const scrubber = kernel.createTimeline(config, big);
+    scrubber.viewAt(end);
+    const scrub = measure(() => scrubber.viewAt(Math.floor(random() * end)));
+    const opening = measure(() => kernel.createTimeline(config, big).viewAt(end));
+    console.log(
+      `NT ${version.padEnd(4)} full replay to the end: median ${full.median.toFixed(2)} ms, p95 ${full.p95.toFixed(2)} ms`,
+    );
+    console.log(
+      `        incremental frame (+1 s): median ${frame.median.toFixed(3)} ms, p95 ${frame.p95.toFixed(3)} ms = ${((frame.median / full.median) * 100).toFixed(2)}% of a full replay (1/${Math.round(full.median / frame.median)})`,
+    );
+    console.log(
+      `        scrub frame (random time, either way): median ${scrub.median.toFixed(3)} ms, p95 ${scrub.p95.toFixed(3)} ms = ${((scrub.median / full.median) * 100).toFixed(1)}% of a full replay; ${scrubber.checkpoints} checkpoints`,
+    );
+    console.log(
+      `        opening the link (new timeline to the end): median ${opening.median.toFixed(2)} ms, p95 ${opening.p95.toFixed(2)} ms`,
+    );
+  }
+  const left = kernel.createTimeline({ version: '3.51' }, big);
+  const right = kernel.createTimeline({ version: '4.0' }, big);
+  let u = end / 2;
+  const sideBySide = measure(() => {
+    u += FRAME_STEP;
+    if (u > end) u = end / 2;
+    left.viewAt(u);
+    right.viewAt(u);
   });
-  // Scrubbing: each frame jumps to a seeded random time, backwards as often as forwards.
-  const random = mulberry32(7);
-  const scrubber = kernel.createTimeline(config, big);
-  scrubber.viewAt(end);
-  const scrub = measure(() => scrubber.viewAt(Math.floor(random() * end)));
-  const opening = measure(() => kernel.createTimeline(config, big).viewAt(end));
   console.log(
-    `NT ${version.padEnd(4)} full replay to the end: median ${full.median.toFixed(2)} ms, p95 ${full.p95.toFixed(2)} ms`,
-  );
-  console.log(
-    `        incremental frame (+1 s): median ${frame.median.toFixed(3)} ms, p95 ${frame.p95.toFixed(3)} ms = ${((frame.median / full.median) * 100).toFixed(2)}% of a full replay (1/${Math.round(full.median / frame.median)})`,
-  );
-  console.log(
-    `        scrub frame (random time, either way): median ${scrub.median.toFixed(3)} ms, p95 ${scrub.p95.toFixed(3)} ms = ${((scrub.median / full.median) * 100).toFixed(1)}% of a full replay; ${scrubber.checkpoints} checkpoints`,
-  );
-  console.log(
-    `        opening the link (new timeline to the end): median ${opening.median.toFixed(2)} ms, p95 ${opening.p95.toFixed(2)} ms`,
+    `Side by side (3.51 and 4.0), incremental frame: median ${sideBySide.median.toFixed(3)} ms, p95 ${sideBySide.p95.toFixed(3)} ms of a 16.7 ms frame.`,
   );
 }
-const left = kernel.createTimeline({ version: '3.51' }, big);
-const right = kernel.createTimeline({ version: '4.0' }, big);
-let u = end / 2;
-const sideBySide = measure(() => {
-  u += FRAME_STEP;
-  if (u > end) u = end / 2;
-  left.viewAt(u);
-  right.viewAt(u);
-});
-console.log(
-  `Side by side (3.51 and 4.0), incremental frame: median ${sideBySide.median.toFixed(3)} ms, p95 ${sideBySide.p95.toFixed(3)} ms of a 16.7 ms frame.`,
-);
+
+benchLink(`Largest link encode makes (at most ${kernel.MAX_LINK_CHARS} characters)`, largestLink());
+benchLink('Longest first-format link decode reads (as first published, no length limit)', legacyLink());
