@@ -336,7 +336,7 @@ describe('troubleshooter machine: paths (xstate/graph)', () => {
 const CASES = {
   'leftover-ipc-waiting': { ...L, version: '3.51', shown: 'computer', licences: 'no', autodisconnect: 15 },
   'licence-held': { ...L, version: '3.51', shown: 'computer', licences: 'yes', autodisconnect: 15 },
-  'autodisconnect-off': { ...L, version: '3.5', shown: 'computer', licences: 'yes', autodisconnect: -1 },
+  'autodisconnect-off': { ...L, version: '3.51', shown: 'computer', licences: 'yes', autodisconnect: -1 },
   'autodisconnect-zero': { ...L, version: '3.51', shown: 'computer', licences: 'no', autodisconnect: 0 },
   'share-in-use': { ...L, version: '3.51', shown: 'user', licences: 'yes', files: 'yes' },
   'share-idle': { ...L, version: '4.0', shown: 'user', licences: 'no', files: 'unknown', autodisconnect: 10 },
@@ -377,17 +377,12 @@ describe('troubleshooter results: deep links reproduce what they describe', () =
     }
   });
 
-  it('licence-held: IPC$ row under the computer name and mlee refused with error 71 (3.5 and 3.51)', () => {
-    for (const version of ['3.5', '3.51'] as const) {
+  it('licence-held: IPC$ row under the computer name and mlee refused with error 71 (3.51; 3.5 counts no licences)', () => {
+    for (const version of ['3.51'] as const) {
       for (const minutes of [1, 15]) {
         const { view, state } = deepState({ ...CASES['licence-held'], version, autodisconnect: minutes });
         expect(state.config.version).toBe(version);
         expect(ipcRow(view)?.shownUser).toBe('WKS1');
-        // NT 3.5 has no License Logging service and no per-server limit (DESIGN row 4, Q122925).
-        if (version === '3.5') {
-          expect(view.licenses).toMatchObject({ inUse: 0, service: 'absent' });
-          continue;
-        }
         expect(view.licenses).toMatchObject({ inUse: 1, limit: 1, logging: true });
         expect(refusal71(view)).toBe(true);
         expect(view.connections.some((c) => c.computer === 'WKS2')).toBe(false);
