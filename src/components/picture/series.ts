@@ -46,10 +46,3 @@ export function timelineSeries(
     return { version, points, drops: [...new Set(drops)], limit: last.licenses.limit };
   });
 }
-
-/** The point in force at `at`. */
-export function valueAt(series: Series, at: number): SeriesPoint {
-  let found = series.points[0] as SeriesPoint;
-  for (const p of series.points) if (p.at <= at) found = p;
-  return found;
-}

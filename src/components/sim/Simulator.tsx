@@ -128,14 +128,30 @@ export default function Simulator(props: SimulatorProps) {
   const current = views[0] as ServerView;
   // The timeline changes with the tape, not the clock: sampled once per tape, drawn every frame.
   const series = useMemo(() => timelineSeries(config, tape, end, versions), [config, tape, end, mode]);
+  // The tape's moments, so a frame asks a set, not the whole tape, whether anything was done now.
+  const recorded = useMemo(() => new Set(tape.map((e) => e.at)), [tape]);
   // What the server(s) answered at this very moment, beside the buttons as well as in the log.
-  const result = tape.some((e) => e.at === at)
+  const result = recorded.has(at)
     ? views.flatMap((view, i) =>
         view.log
           .filter((e) => e.at === at)
           .map((e) => ({ ...e, text: mode === 'compare' ? `NT ${versions[i]}: ${e.text}` : e.text })),
       )
     : [];
+  // The timeline hands out the same log array while the log does not change: then so are these vnodes,
+  // and Preact skips them instead of comparing 200 entries per log on every frame.
+  const logs = useMemo(
+    () =>
+      views.map((view, i) => (
+        <EventLog
+          key={versions[i]}
+          entries={view.log}
+          label={`Event log, NT ${versions[i]}`}
+          scope={SCOPES[mode]}
+        />
+      )),
+    [...views.map((view) => view.log), mode],
+  );
   const seek = (t: number) => send({ type: 'clock.seek', at: t });
   // The session statechart under the island (rendered at build time) marks where each session is.
   const markers = views.flatMap((view, i) =>
@@ -227,16 +243,7 @@ export default function Simulator(props: SimulatorProps) {
           );
         })}
       </div>
-      <div class={mode === 'compare' ? 'kb-sim__logs kb-sim__logs--two' : 'kb-sim__logs'}>
-        {views.map((view, i) => (
-          <EventLog
-            key={versions[i]}
-            entries={view.log}
-            label={`Event log, NT ${versions[i]}`}
-            scope={SCOPES[mode]}
-          />
-        ))}
-      </div>
+      <div class={mode === 'compare' ? 'kb-sim__logs kb-sim__logs--two' : 'kb-sim__logs'}>{logs}</div>
       <div class="kb-sim__bar">
         {props.presets && props.presets.length > 0 && (
           <form
