@@ -14,7 +14,12 @@ export const rowKey = (c: { computer: string; share: string }) => `${c.computer}
 /** What NT Server Manager would list for NTSERVER at this moment, and its licence count. */
 export function ServerManager({ view, version, differences, onDisconnect }: ServerManagerProps) {
   // Server Manager's answer to a Disconnect pressed at this very moment, shown beside its row.
-  const answer = view.log.findLast((e) => e.kind === 'admin' && e.at === view.now);
+  // The log is in time order: only its tail at this moment is read, not the whole log every frame.
+  let answer: ServerView['log'][number] | undefined;
+  for (let i = view.log.length - 1; !answer && (view.log[i]?.at ?? -1) >= view.now; i--) {
+    const e = view.log[i];
+    if (e?.kind === 'admin' && e.at === view.now) answer = e;
+  }
   const { licenses } = view;
   const licencesDiffer = differences?.licences ?? false;
   return (
