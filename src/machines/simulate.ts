@@ -194,6 +194,11 @@ export interface TimelineOptions {
 export interface Timeline {
   /** The view at `t`; deep-equals simulate(config, tape, t). Throws SimulationInputError for a bad `t`. */
   viewAt(t: number): ServerView;
+  /**
+   * Licences in use and connections listed at `t`: what viewAt(t) says of them, without building the
+   * rest of the view (the timeline picture samples thousands of moments).
+   */
+  countsAt(t: number): { licences: number; connections: number };
   /** Checkpoints kept so far (for tests and benchmarks). */
   readonly checkpoints: number;
 }
@@ -267,40 +272,62 @@ export function createTimeline(
     time = to;
   };
 
+  /** The machine's context at `until`, reached from where it is or from a checkpoint. */
+  const moveTo = (until: number): ServerContext => {
+    if (until !== time) {
+      // The latest checkpoint at or before `until` (binary search: checkpoints are in time order).
+      let lo = 0;
+      let hi = checkpoints.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (checkpoints[mid].time <= until) lo = mid;
+        else hi = mid - 1;
+      }
+      const point = checkpoints[lo];
+      // Back in time: restore. Forward past a checkpoint well ahead: restore there too rather
+      // than replay the entries in between.
+      if (until < time || (point.time > time && point.index >= index + everyEntries)) restore(point);
+    }
+    while (index < entries.length && entries[index].at <= until) {
+      advance(entries[index].at);
+      actor.send(entries[index].event);
+      index++;
+      checkpoint();
+    }
+    advance(until);
+    checkpoint();
+    return actor.getSnapshot().context;
+  };
+
   return {
     get checkpoints() {
       return checkpoints.length;
     },
     viewAt(t: number): ServerView {
       const until = validateUntil(t);
-      if (until !== time) {
-        // The latest checkpoint at or before `until` (binary search: checkpoints are in time order).
-        let lo = 0;
-        let hi = checkpoints.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >> 1;
-          if (checkpoints[mid].time <= until) lo = mid;
-          else hi = mid - 1;
-        }
-        const point = checkpoints[lo];
-        // Back in time: restore. Forward past a checkpoint well ahead: restore there too rather
-        // than replay the entries in between.
-        if (until < time || (point.time > time && point.index >= index + everyEntries)) restore(point);
-      }
-      while (index < entries.length && entries[index].at <= until) {
-        advance(entries[index].at);
-        actor.send(entries[index].event);
-        index++;
-        checkpoint();
-      }
-      advance(until);
-      checkpoint();
-      const context = actor.getSnapshot().context;
+      const context = moveTo(until);
       if (context.log !== logNode) {
+        // Forward, the new entries are the head of the list down to the last one seen: only they are
+        // read (a fresh array, since views handed out keep theirs). Back in time, the list is read again.
+        const added: LogEntry[] = [];
+        let node = context.log;
+        while (node && node !== logNode) {
+          added.push(node.entry);
+          node = node.prev;
+        }
+        logArray = node && logNode ? logArray.concat(added.reverse()) : logEntries(context.log);
         logNode = context.log;
-        logArray = logEntries(context.log);
       }
       return toView(context, until, logArray);
+    },
+    countsAt(t: number) {
+      const context = moveTo(validateUntil(t));
+      let connections = 0;
+      for (const { name } of world.computers) {
+        const session = context.sessions[name];
+        if (session) connections += session.shares.length + (session.ipc === 'none' ? 0 : 1);
+      }
+      return { licences: context.inUse, connections };
     },
   };
 }

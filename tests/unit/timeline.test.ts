@@ -38,6 +38,29 @@ describe('createTimeline: incremental replay with checkpoints', () => {
     );
   });
 
+  it('countsAt(t) gives the licences and connections viewAt(t) lists, and the log stays whole going both ways', () => {
+    fc.assert(
+      fc.property(
+        configArb,
+        tapeArb,
+        fc.array(fc.integer({ min: 0, max: 6 * 60 * 60_000 }), { minLength: 1, maxLength: 12 }),
+        (config, tape, times) => {
+          const counted = createTimeline(config, tape, { everyEntries: 3 });
+          const viewed = createTimeline(config, tape, { everyEntries: 3 });
+          for (const t of [...times, ...[...times].sort((a, b) => a - b)]) {
+            const view = viewed.viewAt(t);
+            expect(counted.countsAt(t)).toEqual({
+              licences: view.licenses.inUse,
+              connections: view.connections.length,
+            });
+            expect(view.log).toEqual(simulate(config, tape, t).log);
+          }
+        },
+      ),
+      opts,
+    );
+  });
+
   it('keeps checkpoints as it goes', () => {
     const tape = Array.from({ length: 100 }, (_, i) => ({
       at: i * 1000,

@@ -117,8 +117,11 @@ export default function Simulator(props: SimulatorProps) {
     () => versions.map((version) => createTimeline({ ...config, version }, tape)),
     [config, tape, mode],
   );
-  const views = useMemo(() => timelines.map((t) => t.viewAt(at)), [timelines, at]);
   const end = timelineEnd(snapshot.context);
+  // The timeline changes with the tape, not the clock: sampled once per tape, drawn every frame. It is
+  // sampled from the same timelines as the views, before them, so a new tape is replayed once, not twice.
+  const series = useMemo(() => timelineSeries(config, tape, end, versions, timelines), [timelines, end]);
+  const views = useMemo(() => timelines.map((t) => t.viewAt(at)), [timelines, at]);
   // An action that would make the link longer than a link can carry is refused, and says so.
   const record = (event: SimEvent) => {
     const fit = linkFits({ config, tape: [...tape.filter((e) => e.at <= at), { at, event }], at });
@@ -126,8 +129,6 @@ export default function Simulator(props: SimulatorProps) {
     if (fit.ok) send({ type: 'tape.record', event });
   };
   const current = views[0] as ServerView;
-  // The timeline changes with the tape, not the clock: sampled once per tape, drawn every frame.
-  const series = useMemo(() => timelineSeries(config, tape, end, versions), [config, tape, end, mode]);
   // The tape's moments, so a frame asks a set, not the whole tape, whether anything was done now.
   const recorded = useMemo(() => new Set(tape.map((e) => e.at)), [tape]);
   // What the server(s) answered at this very moment, beside the buttons as well as in the log.
