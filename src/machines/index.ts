@@ -20,7 +20,7 @@ export { narrationFor, preset, scenarioTape, transcript } from './scenarios';
 // The session machine (./session) is the model the kernel is tested against; it is not
 // exported here, so islands importing this module do not carry it.
 export { AUTODISCONNECT_ZERO_MS } from './server';
-export type { Timeline, TimelineOptions } from './simulate';
+export type { Counts, Timeline, TimelineOptions } from './simulate';
 export { createTimeline, nextAutodisconnect, simulate, timelineView } from './simulate';
 export type { AutodisconnectCheck, NormalConfig } from './validate';
 export {

@@ -191,14 +191,21 @@ export interface TimelineOptions {
   everyMs?: number;
 }
 
+export interface Counts {
+  licences: number;
+  connections: number;
+}
+
 export interface Timeline {
   /** The view at `t`; deep-equals simulate(config, tape, t). Throws SimulationInputError for a bad `t`. */
   viewAt(t: number): ServerView;
   /**
-   * Licences in use and connections listed at `t`: what viewAt(t) says of them, without building the
-   * rest of the view (the timeline picture samples thousands of moments).
+   * Licences in use and connections listed after each step from 0 to `t`, in one replay: at 0, at each
+   * tape entry and at each timer the server runs (an idle check, an autodisconnect), by time in time
+   * order. At each of those times they are what viewAt(time) lists; the timeline picture reads them
+   * without building thousands of views.
    */
-  countsAt(t: number): { licences: number; connections: number };
+  countsUntil(t: number): Map<number, Counts>;
   /** Checkpoints kept so far (for tests and benchmarks). */
   readonly checkpoints: number;
 }
@@ -261,20 +268,25 @@ export function createTimeline(
     }
   };
 
+  // Told of every step while countsUntil replays.
+  let step: ((at: number) => void) | undefined;
+
   const advance = (to: number): void => {
     for (;;) {
       const next = earliest(actor.getSnapshot().context.armed);
       if (next === undefined || next > to || next < clock.now()) break;
       clock.set(next);
+      step?.(next);
       if (earliest(actor.getSnapshot().context.armed) === next) break;
     }
     clock.set(to);
     time = to;
+    step?.(to);
   };
 
-  /** The machine's context at `until`, reached from where it is or from a checkpoint. */
-  const moveTo = (until: number): ServerContext => {
-    if (until !== time) {
+  /** The machine's context at `until`, reached from where it is or (`jump`) from a checkpoint. */
+  const moveTo = (until: number, jump = true): ServerContext => {
+    if (jump && until !== time) {
       // The latest checkpoint at or before `until` (binary search: checkpoints are in time order).
       let lo = 0;
       let hi = checkpoints.length - 1;
@@ -291,6 +303,7 @@ export function createTimeline(
     while (index < entries.length && entries[index].at <= until) {
       advance(entries[index].at);
       actor.send(entries[index].event);
+      step?.(entries[index].at);
       index++;
       checkpoint();
     }
@@ -307,27 +320,33 @@ export function createTimeline(
       const until = validateUntil(t);
       const context = moveTo(until);
       if (context.log !== logNode) {
-        // Forward, the new entries are the head of the list down to the last one seen: only they are
-        // read (a fresh array, since views handed out keep theirs). Back in time, the list is read again.
-        const added: LogEntry[] = [];
-        let node = context.log;
-        while (node && node !== logNode) {
-          added.push(node.entry);
-          node = node.prev;
-        }
-        logArray = node && logNode ? logArray.concat(added.reverse()) : logEntries(context.log);
         logNode = context.log;
+        logArray = logEntries(context.log);
       }
       return toView(context, until, logArray);
     },
-    countsAt(t: number) {
-      const context = moveTo(validateUntil(t));
-      let connections = 0;
-      for (const { name } of world.computers) {
-        const session = context.sessions[name];
-        if (session) connections += session.shares.length + (session.ipc === 'none' ? 0 : 1);
+    countsUntil(t: number) {
+      const until = validateUntil(t);
+      const counts = new Map<number, Counts>();
+      // Each step's figures; a later step at the same time replaces them.
+      step = (at) => {
+        const context = actor.getSnapshot().context;
+        let connections = 0;
+        for (const { name } of world.computers) {
+          const session = context.sessions[name];
+          if (session) connections += session.shares.length + (session.ipc === 'none' ? 0 : 1);
+        }
+        counts.set(at, { licences: context.inUse, connections });
+      };
+      try {
+        if (time || index) restore(checkpoints[0]);
+        step(0);
+        // Every step, none skipped by a jump to a checkpoint.
+        moveTo(until, false);
+      } finally {
+        step = undefined;
       }
-      return { licences: context.inUse, connections };
+      return counts;
     },
   };
 }

@@ -29,7 +29,6 @@ export const TABLE_ROWS = 200;
 export function Timeline({ series, end, at, onSeek }: TimelineProps) {
   const span = Math.max(end, MIN);
   const x = (t: number) => L + (Math.min(t, span) / span) * (R - L);
-  const seeks = onSeek !== undefined;
   // All but the cursor depends on the series and the end alone, so it is drawn once per tape: the same
   // vnodes on every clock tick, which Preact skips without comparing them.
   const [changes, lines, table] = useMemo(() => {
@@ -65,7 +64,6 @@ export function Timeline({ series, end, at, onSeek }: TimelineProps) {
         );
       });
     });
-    const more = changes.length - rows.length;
     return [
       changes,
       <>
@@ -113,16 +111,10 @@ export function Timeline({ series, end, at, onSeek }: TimelineProps) {
             ))}
           </tbody>
         </table>
-        {more > 0 && (
-          <p>
-            The table lists the first {rows.length} of {changes.length} changes, up to{' '}
-            {formatElapsed(rows[rows.length - 1] as number)}.
-            {seeks && ' The Time slider’s arrow keys stop at every change.'}
-          </p>
-        )}
+        {changes.length > TABLE_ROWS && <p>{changes.length - TABLE_ROWS} later changes are not listed.</p>}
       </div>,
     ] as const;
-  }, [series, end, seeks]);
+  }, [series, end]);
   // Arrows: a minute at a time, stopping at every change on the way; Page Up and Down: five minutes.
   const seekKey = (e: KeyboardEvent) => {
     if (!onSeek || at === undefined) return;

@@ -1,4 +1,11 @@
-import { COUNTER_NAMES, type Counters, formatElapsed, type NtVersion, type ServerView } from '../../machines';
+import {
+  COUNTER_NAMES,
+  type Counters,
+  formatElapsed,
+  type LogEntry,
+  type NtVersion,
+  type ServerView,
+} from '../../machines';
 
 export interface ServerManagerProps {
   view: ServerView;
@@ -15,11 +22,10 @@ export const rowKey = (c: { computer: string; share: string }) => `${c.computer}
 export function ServerManager({ view, version, differences, onDisconnect }: ServerManagerProps) {
   // Server Manager's answer to a Disconnect pressed at this very moment, shown beside its row.
   // The log is in time order: only its tail at this moment is read, not the whole log every frame.
-  let answer: ServerView['log'][number] | undefined;
-  for (let i = view.log.length - 1; !answer && (view.log[i]?.at ?? -1) >= view.now; i--) {
-    const e = view.log[i];
-    if (e?.kind === 'admin' && e.at === view.now) answer = e;
-  }
+  const { log, now } = view;
+  let i = log.length;
+  while (i-- && (log[i] as LogEntry).at >= now && (log[i] as LogEntry).kind !== 'admin');
+  const answer = log[i]?.at === now ? log[i] : undefined;
   const { licenses } = view;
   const licencesDiffer = differences?.licences ?? false;
   return (
