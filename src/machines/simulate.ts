@@ -284,9 +284,9 @@ export function createTimeline(
     step?.(to);
   };
 
-  /** The machine's context at `until`, reached from where it is or (`jump`) from a checkpoint. */
-  const moveTo = (until: number, jump = true): ServerContext => {
-    if (jump && until !== time) {
+  /** The machine's context at `until`, reached from where it is or from a checkpoint. */
+  const moveTo = (until: number): ServerContext => {
+    if (until !== time) {
       // The latest checkpoint at or before `until` (binary search: checkpoints are in time order).
       let lo = 0;
       let hi = checkpoints.length - 1;
@@ -297,8 +297,8 @@ export function createTimeline(
       }
       const point = checkpoints[lo];
       // Back in time: restore. Forward past a checkpoint well ahead: restore there too rather
-      // than replay the entries in between.
-      if (until < time || (point.time > time && point.index >= index + everyEntries)) restore(point);
+      // than replay the entries in between (unless countsUntil is to be told of every step).
+      if (until < time || (!step && point.time > time && point.index >= index + everyEntries)) restore(point);
     }
     while (index < entries.length && entries[index].at <= until) {
       advance(entries[index].at);
@@ -332,20 +332,14 @@ export function createTimeline(
       step = (at) => {
         const context = actor.getSnapshot().context;
         let connections = 0;
-        for (const { name } of world.computers) {
-          const session = context.sessions[name];
+        for (const session of Object.values(context.sessions))
           if (session) connections += session.shares.length + (session.ipc === 'none' ? 0 : 1);
-        }
         counts.set(at, { licences: context.inUse, connections });
       };
-      try {
-        if (time || index) restore(checkpoints[0]);
-        step(0);
-        // Every step, none skipped by a jump to a checkpoint.
-        moveTo(until, false);
-      } finally {
-        step = undefined;
-      }
+      restore(checkpoints[0]);
+      step(0);
+      moveTo(until);
+      step = undefined;
       return counts;
     },
   };

@@ -20,7 +20,7 @@ const MIN = 60_000;
 const STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 240, 720, 1440];
 
 /** At most this many change points in the screen-reader table: a week-long link has thousands. */
-export const TABLE_ROWS = 200;
+const TABLE_ROWS = 200;
 
 /**
  * Licences in use and connections over simulated time, one pair of step lines per version, with
@@ -51,7 +51,6 @@ export function Timeline({ series, end, at, onSeek }: TimelineProps) {
     const rows = changes.slice(0, TABLE_ROWS);
     // The point in force at each row, found in one pass per series (rows and points are in time order).
     const cells = series.map((s) => {
-      const drops = new Set(s.drops);
       let i = 0;
       return rows.map((t) => {
         while ((s.points[i + 1]?.at ?? Infinity) <= t) i++;
@@ -59,26 +58,26 @@ export function Timeline({ series, end, at, onSeek }: TimelineProps) {
         return (
           <td key={s.version}>
             {p.licences}, {p.connections}
-            {drops.has(t) && ' (autodisconnect)'}
+            {s.drops.includes(t) && ' (autodisconnect)'}
           </td>
         );
       });
     });
     return [
       changes,
-      <>
-        {ticks.map((t) => (
+      [
+        ticks.map((t) => (
           <g class="kb-tl__tick">
             <line x1={x(t)} y1={T} x2={x(t)} y2={B} />
             <text x={x(t)} y="100">
               {t ? `${t / MIN} min` : '0'}
             </text>
           </g>
-        ))}
+        )),
         <text class="kb-tl__axis" x={L - 6} y={y(top) + 4}>
           {top}
-        </text>
-        {series.map((s, i) => (
+        </text>,
+        series.map((s, i) => (
           <g key={s.version} class={`kb-tl__v${i}`}>
             <path class="kb-tl__conn" d={path(s, 'connections')} />
             <path class="kb-tl__lic" d={path(s, 'licences')} />
@@ -86,8 +85,8 @@ export function Timeline({ series, end, at, onSeek }: TimelineProps) {
               <path class="kb-tl__drop" d={`M${x(t) - 5} ${T - 12 + i * 2}h10l-5 8z`} />
             ))}
           </g>
-        ))}
-      </>,
+        )),
+      ],
       // Hidden in a div: a table keeps its own width whatever sr-only says, and would widen the page.
       <div class="sr-only">
         <table>

@@ -1,11 +1,4 @@
-import {
-  COUNTER_NAMES,
-  type Counters,
-  formatElapsed,
-  type LogEntry,
-  type NtVersion,
-  type ServerView,
-} from '../../machines';
+import { COUNTER_NAMES, type Counters, formatElapsed, type NtVersion, type ServerView } from '../../machines';
 
 export interface ServerManagerProps {
   view: ServerView;
@@ -21,11 +14,7 @@ export const rowKey = (c: { computer: string; share: string }) => `${c.computer}
 /** What NT Server Manager would list for NTSERVER at this moment, and its licence count. */
 export function ServerManager({ view, version, differences, onDisconnect }: ServerManagerProps) {
   // Server Manager's answer to a Disconnect pressed at this very moment, shown beside its row.
-  // The log is in time order: only its tail at this moment is read, not the whole log every frame.
-  const { log, now } = view;
-  let i = log.length;
-  while (i-- && (log[i] as LogEntry).at >= now && (log[i] as LogEntry).kind !== 'admin');
-  const answer = log[i]?.at === now ? log[i] : undefined;
+  const answer = view.log.findLast((e) => e.kind === 'admin' && e.at === view.now);
   const { licenses } = view;
   const licencesDiffer = differences?.licences ?? false;
   return (
@@ -139,13 +128,12 @@ export function ServerManager({ view, version, differences, onDisconnect }: Serv
 
 /** Rows present in `a` but not in `b`, and whether the licence figures differ. */
 export function compareViews(a: ServerView, b: ServerView, against: string) {
-  const inB = new Set(b.connections.map(rowKey));
-  const rows = new Set(a.connections.map(rowKey).filter((key) => !inB.has(key)));
-  // The same row showing a different user (account name vs computer name) also counts.
-  for (const c of a.connections) {
-    const other = b.connections.find((d) => rowKey(d) === rowKey(c));
-    if (other && other.shownUser !== c.shownUser) rows.add(rowKey(c));
-  }
+  // A row missing from `b`, or the same row showing a different user there (account name vs computer name).
+  const rows = new Set(
+    a.connections
+      .filter((c) => b.connections.find((d) => rowKey(d) === rowKey(c))?.shownUser !== c.shownUser)
+      .map(rowKey),
+  );
   const licences = a.licenses.inUse !== b.licenses.inUse || a.licenses.logging !== b.licenses.logging;
   return { rows, licences, against };
 }

@@ -129,10 +129,8 @@ export default function Simulator(props: SimulatorProps) {
     if (fit.ok) send({ type: 'tape.record', event });
   };
   const current = views[0] as ServerView;
-  // The tape's moments, so a frame asks a set, not the whole tape, whether anything was done now.
-  const recorded = useMemo(() => new Set(tape.map((e) => e.at)), [tape]);
   // What the server(s) answered at this very moment, beside the buttons as well as in the log.
-  const result = recorded.has(at)
+  const result = tape.some((e) => e.at === at)
     ? views.flatMap((view, i) =>
         view.log
           .filter((e) => e.at === at)
@@ -151,7 +149,7 @@ export default function Simulator(props: SimulatorProps) {
           scope={SCOPES[mode]}
         />
       )),
-    [...views.map((view) => view.log), mode],
+    views.map((view) => view.log),
   );
   const seek = (t: number) => send({ type: 'clock.seek', at: t });
   // The session statechart under the island (rendered at build time) marks where each session is.
