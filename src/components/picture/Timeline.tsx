@@ -45,24 +45,10 @@ export function Timeline({ series, end, at, onSeek }: TimelineProps) {
     const step = (STEPS.find((m) => span / (m * MIN) <= 8) ?? 2880) * MIN;
     const ticks: number[] = [];
     for (let t = 0; t <= span; t += step) ticks.push(t);
-    const changes = [...new Set(series.flatMap((s) => [...s.points.map((p) => p.at), ...s.drops]))].sort(
-      (a, b) => a - b,
-    );
-    const rows = changes.slice(0, TABLE_ROWS);
+    // The points include every autodisconnect (series.ts samples each log entry's time).
+    const changes = [...new Set(series.flatMap((s) => s.points.map((p) => p.at)))].sort((a, b) => a - b);
     // The point in force at each row, found in one pass per series (rows and points are in time order).
-    const cells = series.map((s) => {
-      let i = 0;
-      return rows.map((t) => {
-        while ((s.points[i + 1]?.at ?? Infinity) <= t) i++;
-        const p = s.points[i] as SeriesPoint;
-        return (
-          <td key={s.version}>
-            {p.licences}, {p.connections}
-            {s.drops.includes(t) && ' (autodisconnect)'}
-          </td>
-        );
-      });
-    });
+    const inForce = series.map(() => 0);
     return [
       changes,
       [
@@ -102,10 +88,21 @@ export function Timeline({ series, end, at, onSeek }: TimelineProps) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((t, r) => (
+            {changes.slice(0, TABLE_ROWS).map((t) => (
               <tr key={t}>
                 <th scope="row">{formatElapsed(t)}</th>
-                {cells.map((c) => c[r])}
+                {series.map((s, v) => {
+                  let i = inForce[v] as number;
+                  while ((s.points[i + 1]?.at ?? t + 1) <= t) i++;
+                  inForce[v] = i;
+                  const p = s.points[i] as SeriesPoint;
+                  return (
+                    <td key={s.version}>
+                      {p.licences}, {p.connections}
+                      {s.drops.includes(t) && ' (autodisconnect)'}
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>
