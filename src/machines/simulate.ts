@@ -50,13 +50,19 @@ type ServerActor = ReturnType<typeof createActor<typeof serverMachine>>;
 
 /**
  * Moves the clock to `to`, stopping at each pending idle check on the way so it runs at its own
- * time, not at the end of a jump. Shared by replay() and createTimeline().
+ * time, not at the end of a jump; `onCheck` hears of each. Shared by replay() and createTimeline().
  */
-function advanceClock(actor: ServerActor, clock: SimulatedClock, to: number): void {
+function advanceClock(
+  actor: ServerActor,
+  clock: SimulatedClock,
+  to: number,
+  onCheck?: (at: number) => void,
+): void {
   for (;;) {
     const next = earliest(actor.getSnapshot().context.armed);
     if (next === undefined || next > to || next < clock.now()) break;
     clock.set(next);
+    onCheck?.(next);
     if (earliest(actor.getSnapshot().context.armed) === next) break;
   }
   clock.set(to);
@@ -197,9 +203,21 @@ export interface TimelineOptions {
   everyMs?: number;
 }
 
+export interface Counts {
+  licences: number;
+  connections: number;
+}
+
 export interface Timeline {
   /** The view at `t`; deep-equals simulate(config, tape, t). Throws SimulationInputError for a bad `t`. */
   viewAt(t: number): ServerView;
+  /**
+   * Licences in use and connections listed after each step from 0 to `t`, in one replay: at 0, at each
+   * tape entry and at each timer the server runs (an idle check, an autodisconnect), by time in time
+   * order. At each of those times they are what viewAt(time) lists; the timeline picture reads them
+   * without building thousands of views.
+   */
+  countsUntil(t: number): Map<number, Counts>;
   /** Checkpoints kept so far (for tests and benchmarks). */
   readonly checkpoints: number;
 }
@@ -262,9 +280,41 @@ export function createTimeline(
     }
   };
 
+  // Told of every step while countsUntil replays.
+  let step: ((at: number) => void) | undefined;
+
   const advance = (to: number): void => {
-    advanceClock(actor, clock, to);
+    advanceClock(actor, clock, to, step);
     time = to;
+    step?.(to);
+  };
+
+  /** The machine's context at `until`, reached from where it is or from a checkpoint. */
+  const moveTo = (until: number): ServerContext => {
+    if (until !== time) {
+      // The latest checkpoint at or before `until` (binary search: checkpoints are in time order).
+      let lo = 0;
+      let hi = checkpoints.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (checkpoints[mid].time <= until) lo = mid;
+        else hi = mid - 1;
+      }
+      const point = checkpoints[lo];
+      // Back in time: restore. Forward past a checkpoint well ahead: restore there too rather
+      // than replay the entries in between (unless countsUntil is to be told of every step).
+      if (until < time || (!step && point.time > time && point.index >= index + everyEntries)) restore(point);
+    }
+    while (index < entries.length && entries[index].at <= until) {
+      advance(entries[index].at);
+      actor.send(entries[index].event);
+      step?.(entries[index].at);
+      index++;
+      checkpoint();
+    }
+    advance(until);
+    checkpoint();
+    return actor.getSnapshot().context;
   };
 
   return {
@@ -273,34 +323,29 @@ export function createTimeline(
     },
     viewAt(t: number): ServerView {
       const until = validateUntil(t);
-      if (until !== time) {
-        // The latest checkpoint at or before `until` (binary search: checkpoints are in time order).
-        let lo = 0;
-        let hi = checkpoints.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >> 1;
-          if (checkpoints[mid].time <= until) lo = mid;
-          else hi = mid - 1;
-        }
-        const point = checkpoints[lo];
-        // Back in time: restore. Forward past a checkpoint well ahead: restore there too rather
-        // than replay the entries in between.
-        if (until < time || (point.time > time && point.index >= index + everyEntries)) restore(point);
-      }
-      while (index < entries.length && entries[index].at <= until) {
-        advance(entries[index].at);
-        actor.send(entries[index].event);
-        index++;
-        checkpoint();
-      }
-      advance(until);
-      checkpoint();
-      const context = actor.getSnapshot().context;
+      const context = moveTo(until);
       if (context.log !== logNode) {
         logNode = context.log;
         logArray = logEntries(context.log);
       }
       return toView(context, until, logArray);
+    },
+    countsUntil(t: number) {
+      const until = validateUntil(t);
+      const counts = new Map<number, Counts>();
+      // Each step's figures; a later step at the same time replaces them.
+      step = (at) => {
+        const context = actor.getSnapshot().context;
+        let connections = 0;
+        for (const session of Object.values(context.sessions))
+          if (session) connections += session.shares.length + (session.ipc === 'none' ? 0 : 1);
+        counts.set(at, { licences: context.inUse, connections });
+      };
+      restore(checkpoints[0]);
+      step(0);
+      moveTo(until);
+      step = undefined;
+      return counts;
     },
   };
 }

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { encode, type TapeEntry } from '../../src/machines';
 import { waitForHydration, watchConsole } from './helpers';
 
 const ARTICLE = '/kb/q153066/';
@@ -142,6 +143,54 @@ test('the timeline is the clock’s slider: arrow keys stop at each change, Home
       .locator('.kb-sim__island')
       .getByRole('table', { name: 'Timeline: when licences and connections change', includeHidden: true }),
   ).toHaveCount(1);
+});
+
+test('a long tape: the change table lists its first 200 changes and says how many more; playing moves only the cursor', async ({
+  page,
+}) => {
+  // 300 actions a minute apart, each a change point.
+  const tape: TapeEntry[] = Array.from({ length: 300 }, (_, i) => ({
+    at: (i + 1) * 60_000,
+    event: { type: i % 2 ? 'share.disconnect' : 'share.connect', computer: 'WKS1', share: 'PUBLIC' },
+  }));
+  const link = encode({ config: { version: '3.51' }, tape, at: 0 });
+  await page.goto(`${ARTICLE}?compare=${link}#compare`);
+  await page.locator('#compare').scrollIntoViewIfNeeded();
+  await waitForHydration(page, '#compare');
+  const timeline = page.locator('#compare .kb-sim__live .kb-tl');
+  const changes = timeline.getByRole('table', {
+    name: 'Timeline: when licences and connections change',
+    includeHidden: true,
+  });
+  await expect(changes.locator('tbody tr')).toHaveCount(200);
+  await expect(changes.locator('tbody tr').last()).toContainText('03:19:00');
+  await expect(timeline.locator('.sr-only p')).toHaveText(/^\d+ later changes are not listed\.$/);
+  // The keyboard still stops at every change, listed or not.
+  const slider = timeline.getByRole('slider', { name: 'Time' });
+  await slider.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await expect(slider).toHaveAttribute('aria-valuetext', '1 minute after the start');
+
+  // Every change inside the timeline while the clock runs, by element.
+  await timeline.evaluate((figure) => {
+    const changed = new Set<string>();
+    (window as unknown as { changed: Set<string> }).changed = changed;
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const el = (r.target.nodeType === 1 ? r.target : r.target.parentElement) as Element;
+        changed.add(`${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}`);
+      }
+    }).observe(figure, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  const root = page.locator('#compare');
+  await press(root.getByRole('button', { name: 'Play' }));
+  await expect(root.locator('.kb-clock__value')).not.toHaveText(/^00:01:0\d$/);
+  await press(root.getByRole('button', { name: 'Pause' }));
+  const changed = await page.evaluate(() => [...(window as unknown as { changed: Set<string> }).changed]);
+  // The cursor line moves, and the slider says where it is; the lines, marks and table stay as they were.
+  expect(changed.sort()).toEqual(['div.kb-tl__plot', 'line.kb-tl__cursor']);
 });
 
 test('scenario player: the step box keeps its height, so Next stays under the pointer on every step', async ({

@@ -38,6 +38,56 @@ describe('createTimeline: incremental replay with checkpoints', () => {
     );
   });
 
+  it('countsUntil(end) gives, at 0 and at every tape and log time, the licences and connections viewAt lists, in one pass', () => {
+    fc.assert(
+      fc.property(
+        configArb,
+        tapeArb,
+        fc.integer({ min: 0, max: 6 * 60 * 60_000 }),
+        fc.integer({ min: 0, max: 6 * 60 * 60_000 }),
+        (config, tape, before, end) => {
+          const timeline = createTimeline(config, tape, { everyEntries: 3 });
+          timeline.viewAt(before); // from wherever the timeline stands
+          const counts = timeline.countsUntil(end);
+          const log = simulate(config, tape, end).log;
+          const times = new Set(
+            [0, ...tape.map((e) => e.at), ...log.map((e) => e.at)].filter((t) => t <= end),
+          );
+          const other = createTimeline(config, tape);
+          for (const t of times) {
+            const view = other.viewAt(t);
+            expect(counts.get(t)).toEqual({
+              licences: view.licenses.inUse,
+              connections: view.connections.length,
+            });
+          }
+          // In time order, and the timeline carries on from `end` as usual.
+          const keys = [...counts.keys()];
+          expect(keys).toEqual([...keys].sort((a, b) => a - b));
+          expect(timeline.viewAt(end)).toEqual(simulate(config, tape, end));
+          expect(timeline.viewAt(before)).toEqual(simulate(config, tape, before));
+        },
+      ),
+      opts,
+    );
+  });
+
+  it('its log array grows with the log and starts again going back, equal to simulate both ways', () => {
+    fc.assert(
+      fc.property(
+        configArb,
+        tapeArb,
+        fc.array(fc.integer({ min: 0, max: 6 * 60 * 60_000 }), { minLength: 1, maxLength: 12 }),
+        (config, tape, times) => {
+          const timeline = createTimeline(config, tape, { everyEntries: 3 });
+          for (const t of [...times, ...[...times].sort((a, b) => a - b)])
+            expect(timeline.viewAt(t).log).toEqual(simulate(config, tape, t).log);
+        },
+      ),
+      opts,
+    );
+  });
+
   it('keeps checkpoints as it goes', () => {
     const tape = Array.from({ length: 100 }, (_, i) => ({
       at: i * 1000,

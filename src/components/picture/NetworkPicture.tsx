@@ -158,8 +158,9 @@ export function NetworkPicture({
       </svg>
       {!describedBy && (
         <ul id={`${id}-d`} class="sr-only">
-          {said.map((line) => (
-            <li key={line}>{line}</li>
+          {/* Keyed by place: the idle times in the sentences change every frame, the items do not. */}
+          {said.map((line, i) => (
+            <li key={i}>{line}</li>
           ))}
         </ul>
       )}

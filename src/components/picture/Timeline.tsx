@@ -1,5 +1,6 @@
+import { useMemo } from 'preact/hooks';
 import { formatElapsed, speakElapsed } from '../../machines';
-import { type Series, valueAt } from './series';
+import type { Series, SeriesPoint } from './series';
 
 export interface TimelineProps {
   series: readonly Series[];
@@ -18,6 +19,9 @@ const B = 84;
 const MIN = 60_000;
 const STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 240, 720, 1440];
 
+/** At most this many change points in the screen-reader table: a week-long link has thousands. */
+const TABLE_ROWS = 200;
+
 /**
  * Licences in use and connections over simulated time, one pair of step lines per version, with
  * autodisconnects marked and, live, a cursor at the clock that arrows and clicks move.
@@ -25,22 +29,88 @@ const STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 240, 720, 1440];
 export function Timeline({ series, end, at, onSeek }: TimelineProps) {
   const span = Math.max(end, MIN);
   const x = (t: number) => L + (Math.min(t, span) / span) * (R - L);
-  const top = Math.max(
-    1,
-    ...series.flatMap((s) => [s.limit, ...s.points.flatMap((p) => [p.licences, p.connections])]),
-  );
-  const y = (v: number) => B - (v / top) * (B - T);
-  const path = (s: Series, key: 'licences' | 'connections') =>
-    s.points
-      .map((p, i) => `${i ? `H${x(p.at)}V` : `M${L} `}${y(p[key])}`)
-      .join('')
-      .concat(`H${R}`);
-  const step = (STEPS.find((m) => span / (m * MIN) <= 8) ?? 2880) * MIN;
-  const ticks: number[] = [];
-  for (let t = 0; t <= span; t += step) ticks.push(t);
-  const changes = [...new Set(series.flatMap((s) => [...s.points.map((p) => p.at), ...s.drops]))].sort(
-    (a, b) => a - b,
-  );
+  // All but the cursor depends on the series and the end alone, so it is drawn once per tape: the same
+  // vnodes on every clock tick, which Preact skips without comparing them.
+  const [changes, lines, table] = useMemo(() => {
+    const top = Math.max(
+      1,
+      ...series.flatMap((s) => [s.limit, ...s.points.flatMap((p) => [p.licences, p.connections])]),
+    );
+    const y = (v: number) => B - (v / top) * (B - T);
+    const path = (s: Series, key: 'licences' | 'connections') =>
+      s.points
+        .map((p, i) => `${i ? `H${x(p.at)}V` : `M${L} `}${y(p[key])}`)
+        .join('')
+        .concat(`H${R}`);
+    const step = (STEPS.find((m) => span / (m * MIN) <= 8) ?? 2880) * MIN;
+    const ticks: number[] = [];
+    for (let t = 0; t <= span; t += step) ticks.push(t);
+    // The points include every autodisconnect (series.ts samples each log entry's time).
+    const changes = [...new Set(series.flatMap((s) => s.points.map((p) => p.at)))].sort((a, b) => a - b);
+    // The point in force at each row, found in one pass per series (rows and points are in time order).
+    const inForce = series.map(() => 0);
+    return [
+      changes,
+      [
+        ticks.map((t) => (
+          <g class="kb-tl__tick">
+            <line x1={x(t)} y1={T} x2={x(t)} y2={B} />
+            <text x={x(t)} y="100">
+              {t ? `${t / MIN} min` : '0'}
+            </text>
+          </g>
+        )),
+        <text class="kb-tl__axis" x={L - 6} y={y(top) + 4}>
+          {top}
+        </text>,
+        series.map((s, i) => (
+          <g key={s.version} class={`kb-tl__v${i}`}>
+            <path class="kb-tl__conn" d={path(s, 'connections')} />
+            <path class="kb-tl__lic" d={path(s, 'licences')} />
+            {s.drops.map((t) => (
+              <path class="kb-tl__drop" d={`M${x(t) - 5} ${T - 12 + i * 2}h10l-5 8z`} />
+            ))}
+          </g>
+        )),
+      ],
+      // Hidden in a div: a table keeps its own width whatever sr-only says, and would widen the page.
+      <div class="sr-only">
+        <table>
+          <caption>Timeline: when licences and connections change</caption>
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              {series.map((s) => (
+                <th key={s.version} scope="col">
+                  NT {s.version}: licences, connections
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {changes.slice(0, TABLE_ROWS).map((t) => (
+              <tr key={t}>
+                <th scope="row">{formatElapsed(t)}</th>
+                {series.map((s, v) => {
+                  let i = inForce[v] as number;
+                  while ((s.points[i + 1]?.at ?? t + 1) <= t) i++;
+                  inForce[v] = i;
+                  const p = s.points[i] as SeriesPoint;
+                  return (
+                    <td key={s.version}>
+                      {p.licences}, {p.connections}
+                      {s.drops.includes(t) && ' (autodisconnect)'}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {changes.length > TABLE_ROWS && <p>{changes.length - TABLE_ROWS} later changes are not listed.</p>}
+      </div>,
+    ] as const;
+  }, [series, end]);
   // Arrows: a minute at a time, stopping at every change on the way; Page Up and Down: five minutes.
   const seekKey = (e: KeyboardEvent) => {
     if (!onSeek || at === undefined) return;
@@ -84,26 +154,7 @@ export function Timeline({ series, end, at, onSeek }: TimelineProps) {
           : {})}
       >
         <svg class="kb-tl__svg" viewBox={`0 0 ${W} 104`} aria-hidden="true">
-          {ticks.map((t) => (
-            <g class="kb-tl__tick">
-              <line x1={x(t)} y1={T} x2={x(t)} y2={B} />
-              <text x={x(t)} y="100">
-                {t ? `${t / MIN} min` : '0'}
-              </text>
-            </g>
-          ))}
-          <text class="kb-tl__axis" x={L - 6} y={y(top) + 4}>
-            {top}
-          </text>
-          {series.map((s, i) => (
-            <g key={s.version} class={`kb-tl__v${i}`}>
-              <path class="kb-tl__conn" d={path(s, 'connections')} />
-              <path class="kb-tl__lic" d={path(s, 'licences')} />
-              {s.drops.map((t) => (
-                <path class="kb-tl__drop" d={`M${x(t) - 5} ${T - 12 + i * 2}h10l-5 8z`} />
-              ))}
-            </g>
-          ))}
+          {lines}
           {at !== undefined && <line class="kb-tl__cursor" x1={x(at)} y1={T - 12} x2={x(at)} y2={B + 2} />}
         </svg>
       </div>
@@ -116,38 +167,7 @@ export function Timeline({ series, end, at, onSeek }: TimelineProps) {
         ))}
         <span class="kb-tl__key">▼ autodisconnect</span>
       </figcaption>
-      {/* Hidden in a div: a table keeps its own width whatever sr-only says, and would widen the page. */}
-      <div class="sr-only">
-        <table>
-          <caption>Timeline: when licences and connections change</caption>
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              {series.map((s) => (
-                <th key={s.version} scope="col">
-                  NT {s.version}: licences, connections
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {changes.map((t) => (
-              <tr key={t}>
-                <th scope="row">{formatElapsed(t)}</th>
-                {series.map((s) => {
-                  const p = valueAt(s, t);
-                  return (
-                    <td key={s.version}>
-                      {p.licences}, {p.connections}
-                      {s.drops.includes(t) && ' (autodisconnect)'}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {table}
     </figure>
   );
 }

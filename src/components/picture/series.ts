@@ -1,4 +1,10 @@
-import { createTimeline, type ServerConfig, type TapeEntry } from '../../machines';
+import {
+  type Counts,
+  createTimeline,
+  type ServerConfig,
+  type TapeEntry,
+  type Timeline,
+} from '../../machines';
 import type { PictureView } from './view';
 
 export interface SeriesPoint {
@@ -19,37 +25,29 @@ export interface Series {
 /**
  * Samples the kernel at the moments anything can change: t = 0, each tape entry and each log entry
  * (autodisconnects included) up to `end`. Between them nothing changes but idle time. The samples
- * come from one incremental timeline per version, so a long tape costs one replay, not one per sample.
+ * come from one replay per version (Timeline.countsUntil); an island passes the timelines it draws
+ * its views from (one per version, in order), so that replay is the only one.
  */
 export function timelineSeries(
   config: ServerConfig,
   tape: TapeEntry[],
   end: number,
   versions: readonly ServerConfig['version'][],
+  timelines?: readonly Timeline[],
 ): Series[] {
-  return versions.map((version) => {
-    const cfg = { ...config, version };
-    // One incremental timeline, sampled in time order: each sample continues from the one before.
-    const timeline = createTimeline(cfg, tape);
+  return versions.map((version, v) => {
+    // One replay of the tape gives the figures at every step, then the log at the end (already there).
+    const timeline = timelines?.[v] ?? createTimeline({ ...config, version }, tape);
+    const counts = timeline.countsUntil(end);
     const last = timeline.viewAt(end) as PictureView;
     const log = last.log ?? [];
     const times = [...new Set([0, ...tape.map((e) => e.at), ...log.map((e) => e.at)])]
       .filter((t) => t <= end)
       .sort((a, b) => a - b);
-    const points: SeriesPoint[] = [];
-    for (const at of times) {
-      const view = at === end ? last : (timeline.viewAt(at) as PictureView);
-      // Every action is a point, even one that changes neither figure: the keyboard stops at each.
-      points.push({ at, licences: view.licenses.inUse, connections: view.connections.length });
-    }
+    // Every action is a point, even one that changes neither figure: the keyboard stops at each. Each
+    // of these times is a step of the replay (an entry, or the timer that logged).
+    const points = times.map((at) => ({ at, ...(counts.get(at) as Counts) }));
     const drops = log.filter((e) => e.kind === 'autodisconnect').map((e) => e.at);
     return { version, points, drops: [...new Set(drops)], limit: last.licenses.limit };
   });
-}
-
-/** The point in force at `at`. */
-export function valueAt(series: Series, at: number): SeriesPoint {
-  let found = series.points[0] as SeriesPoint;
-  for (const p of series.points) if (p.at <= at) found = p;
-  return found;
 }

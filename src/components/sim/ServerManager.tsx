@@ -128,13 +128,12 @@ export function ServerManager({ view, version, differences, onDisconnect }: Serv
 
 /** Rows present in `a` but not in `b`, and whether the licence figures differ. */
 export function compareViews(a: ServerView, b: ServerView, against: string) {
-  const inB = new Set(b.connections.map(rowKey));
-  const rows = new Set(a.connections.map(rowKey).filter((key) => !inB.has(key)));
-  // The same row showing a different user (account name vs computer name) also counts.
-  for (const c of a.connections) {
-    const other = b.connections.find((d) => rowKey(d) === rowKey(c));
-    if (other && other.shownUser !== c.shownUser) rows.add(rowKey(c));
-  }
+  // A row missing from `b`, or the same row showing a different user there (account name vs computer name).
+  const rows = new Set(
+    a.connections
+      .filter((c) => b.connections.find((d) => rowKey(d) === rowKey(c))?.shownUser !== c.shownUser)
+      .map(rowKey),
+  );
   const licences = a.licenses.inUse !== b.licenses.inUse || a.licenses.logging !== b.licenses.logging;
   return { rows, licences, against };
 }

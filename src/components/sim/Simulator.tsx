@@ -118,8 +118,11 @@ export default function Simulator(props: SimulatorProps) {
     () => versions.map((version) => createTimeline({ ...config, version }, tape)),
     [config, tape, mode],
   );
-  const views = useMemo(() => timelines.map((t) => t.viewAt(at)), [timelines, at]);
   const end = timelineEnd(snapshot.context);
+  // The timeline changes with the tape, not the clock: sampled once per tape, drawn every frame. It is
+  // sampled from the same timelines as the views, before them, so a new tape is replayed once, not twice.
+  const series = useMemo(() => timelineSeries(config, tape, end, versions, timelines), [timelines, end]);
+  const views = useMemo(() => timelines.map((t) => t.viewAt(at)), [timelines, at]);
   // An action that would make the link longer than a link can carry is refused, and says so.
   const record = (event: SimEvent) => {
     const fit = linkFits({ config, tape: [...tape.filter((e) => e.at <= at), { at, event }], at });
@@ -127,8 +130,6 @@ export default function Simulator(props: SimulatorProps) {
     if (fit.ok) send({ type: 'tape.record', event });
   };
   const current = views[0] as ServerView;
-  // The timeline changes with the tape, not the clock: sampled once per tape, drawn every frame.
-  const series = useMemo(() => timelineSeries(config, tape, end, versions), [config, tape, end, mode]);
   // What the server(s) answered at this very moment, beside the buttons as well as in the log.
   const result = tape.some((e) => e.at === at)
     ? views.flatMap((view, i) =>
@@ -137,6 +138,20 @@ export default function Simulator(props: SimulatorProps) {
           .map((e) => ({ ...e, text: mode === 'compare' ? `NT ${versions[i]}: ${e.text}` : e.text })),
       )
     : [];
+  // The timeline hands out the same log array while the log does not change: then so are these vnodes,
+  // and Preact skips them instead of comparing 200 entries per log on every frame.
+  const logs = useMemo(
+    () =>
+      views.map((view, i) => (
+        <EventLog
+          key={versions[i]}
+          entries={view.log}
+          label={`Event log, NT ${versions[i]}`}
+          scope={SCOPES[mode]}
+        />
+      )),
+    views.map((view) => view.log),
+  );
   const seek = (t: number) => send({ type: 'clock.seek', at: t });
   // The session statechart under the island (rendered at build time) marks where each session is.
   const markers = views.flatMap((view, i) =>
@@ -223,16 +238,7 @@ export default function Simulator(props: SimulatorProps) {
           );
         })}
       </div>
-      <div class={mode === 'compare' ? 'kb-sim__logs kb-sim__logs--two' : 'kb-sim__logs'}>
-        {views.map((view, i) => (
-          <EventLog
-            key={versions[i]}
-            entries={view.log}
-            label={`Event log, NT ${versions[i]}`}
-            scope={SCOPES[mode]}
-          />
-        ))}
-      </div>
+      <div class={mode === 'compare' ? 'kb-sim__logs kb-sim__logs--two' : 'kb-sim__logs'}>{logs}</div>
       <div class="kb-sim__bar">
         {props.presets && props.presets.length > 0 && (
           <form
