@@ -53,6 +53,52 @@ for (const path of paths) {
   });
 }
 
+// The same at a phone's width and at desktop widths, where the side-by-side simulation grows past
+// the prose column (sim.css): it must take only the room the main pane has.
+for (const path of paths) {
+  test(`${path} at 390, 1280 and 1920 px wide: nothing overflows sideways`, async ({ page }) => {
+    for (const width of [390, 1280, 1920]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(path);
+
+      for (const island of await page.locator('astro-island').all()) await island.scrollIntoViewIfNeeded();
+      await waitForHydration(page);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+
+      expect(overflow, `at ${width} px`).toBe(0);
+    }
+  });
+}
+
+test('at 1920 px the side-by-side simulation is wider than the prose, between sidebar and contents', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('/kb/q153066/#compare');
+  await waitForHydration(page, '#compare');
+
+  const box = async (selector: string) => {
+    const found = await page.locator(selector).first().boundingBox();
+    if (!found) throw new Error(`${selector} has no box`);
+    return { left: found.x, right: found.x + found.width, width: found.width };
+  };
+  const sim = await box('#compare');
+  const prose = await box('.sl-markdown-content');
+  const sidebar = await box('#starlight__sidebar');
+  const toc = await box('.right-sidebar');
+
+  // Prose keeps Starlight's measure (--sl-content-width, 45rem); the simulation grows to its start side.
+  expect(prose.width).toBeLessThanOrEqual(720);
+  expect(sim.width).toBeGreaterThan(prose.width + 100);
+  expect(sim.right).toBeCloseTo(prose.right, 0);
+  expect(sim.left).toBeGreaterThan(sidebar.right);
+  expect(sim.right).toBeLessThan(toc.left);
+  // The live view inside uses the extra width.
+  expect((await box('#compare .kb-sim__live')).width).toBeGreaterThan(prose.width);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 

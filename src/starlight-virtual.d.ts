@@ -1,0 +1,8 @@
+// Starlight's virtual modules that the Search override (src/components/overrides/Search.astro) imports.
+declare module 'virtual:starlight/pagefind-config' {
+  export const pagefindUserConfig: Record<string, unknown>;
+}
+declare module 'virtual:starlight/project-context' {
+  const project: { trailingSlash: 'always' | 'never' | 'ignore' };
+  export default project;
+}
