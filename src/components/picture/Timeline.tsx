@@ -20,7 +20,7 @@ const MIN = 60_000;
 const STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 240, 720, 1440];
 
 /** At most this many change points in the screen-reader table: a week-long link has thousands. */
-const TABLE_ROWS = 200;
+const TABLE_ROWS = 50;
 
 /**
  * Licences in use and connections over simulated time, one pair of step lines per version, with

@@ -14,8 +14,8 @@ interface EventLogProps {
  * The server's outcomes, newest last. The list itself is quiet; a separate polite live region
  * speaks only the newest entry, so scrubbing through time does not read the whole log aloud.
  */
-/** The newest entries a log window shows; a tape of thousands of actions would not redraw at 60 fps. */
-const SHOWN = 200;
+/** The newest entries a log window shows: a link with thousands of actions opens and plays without laying them all out. */
+const SHOWN = 50;
 
 export function EventLog({ entries, label, scope, level = 4 }: EventLogProps) {
   const Heading = level === 5 ? 'h5' : 'h4';
