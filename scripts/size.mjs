@@ -36,11 +36,12 @@ const HYDRATED_BUDGET = 44 * 1024;
 const STACK_FLOOR = 28 * 1024;
 const FLOOR_AIM = 1.4;
 /**
- * The 44 KB budget is not met yet (47.6 KB: the kernel's log wording for the faithful network, the
+ * The 44 KB budget is not met yet (47.5 KB: the kernel's log wording for the faithful network, the
  * pictures, and the reader's Server Manager and licensing controls). Until it is, the test fails
- * past this ceiling, so the gap cannot grow unnoticed, and every run prints the gap to 44 KB.
+ * past this ceiling, so the gap cannot grow unnoticed, and every run prints the gap to 44 KB. The
+ * ceiling only comes down: 48 KB until 2026-11-29, 47.75 KB since.
  */
-const HYDRATED_CEILING = 48 * 1024;
+const HYDRATED_CEILING = 47.75 * 1024;
 const isArticle = (url) => /^\/kb\/q\d{6}\/$/.test(url);
 const SHELL_MARGIN = 1.1;
 
