@@ -45,6 +45,13 @@ test.describe('without JavaScript', () => {
     await expect(nt351.locator('.kb-pic__line--ipc')).toHaveCount(1);
     await expect(nt351.locator('svg text', { hasText: 'IPC$' })).toHaveCount(1);
     await expect(nt351.locator('.kb-pic__as--none')).toHaveText('as WKS1: no account');
+    // The label stays in the gap between the workstation and the server (x 98 to 208 in the picture).
+    const label = await nt351.locator('.kb-pic__as--none').evaluate((t) => {
+      const { x, width } = (t as SVGTextElement).getBBox();
+      return { x, width };
+    });
+    expect(label.x).toBeGreaterThanOrEqual(98);
+    expect(label.x + label.width).toBeLessThanOrEqual(208);
     // Its text alternative, in real text: in the transcript, the cell's own list of what Server Manager shows.
     const described = await nt351.locator('svg').getAttribute('aria-describedby');
     await expect(page.locator(`[id="${described}"]`)).toContainText('WKS1 · WKS1 · IPC$');
@@ -87,6 +94,13 @@ test('side by side: the pictures move with the clock, at 00:02 the IPC$ line and
   await expect(nt351.locator('.kb-pic__line')).toHaveCount(1);
   await expect(nt351.locator('.kb-pic__line--ipc.kb-pic__line--leftover')).toHaveCount(1);
   await expect(nt351.locator('.kb-pic__as--none')).toHaveText('as WKS1: no account');
+  // The label stays in the gap between the workstation and the server (x 98 to 208 in the picture).
+  const label = await nt351.locator('.kb-pic__as--none').evaluate((t) => {
+    const { x, width } = (t as SVGTextElement).getBBox();
+    return { x, width };
+  });
+  expect(label.x).toBeGreaterThanOrEqual(98);
+  expect(label.x + label.width).toBeLessThanOrEqual(208);
   await expect.poll(() => usedSlots(nt351)).toBe(1);
   await expect(nt351.locator('ul')).toContainText('Licences: 1 of 5 in use.');
   // 4.0: nothing left, no licence.

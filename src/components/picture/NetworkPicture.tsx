@@ -92,7 +92,14 @@ export function NetworkPicture({
             x="153"
             y={y + 54}
           >
-            {as}
+            {/* "no account" on a line of its own: the lines' gap is too narrow for both words. */}
+            as {first.shownUser}
+            {first.account === null && ': '}
+            {first.account === null && (
+              <tspan x="153" dy="11">
+                no account
+              </tspan>
+            )}
           </text>
         )}
         {lines.map((c, i) => {
