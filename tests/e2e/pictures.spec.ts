@@ -187,6 +187,17 @@ test('a long tape: the change table lists its first 50 changes and says how many
   const log = page.locator('#compare .kb-log ol').first();
   await expect(log.locator('li')).toHaveCount(51);
   await expect(log.locator('li').first()).toHaveText(/^\d+ earlier entries are not shown\.$/);
+  // The log window is scrolled to its newest entry: that entry's end is in sight at the bottom.
+  const inSight = await page
+    .locator('#compare .kb-log__scroll')
+    .first()
+    .evaluate((box) => {
+      const last = box.querySelector('li:last-child') as Element;
+      const b = box.getBoundingClientRect();
+      const l = last.getBoundingClientRect();
+      return l.bottom <= b.bottom + 1 && l.bottom > b.top + 8;
+    });
+  expect(inSight).toBe(true);
   await page.keyboard.press('Home');
   await page.keyboard.press('ArrowRight');
   await expect(slider).toHaveAttribute('aria-valuetext', '1 minute after the start');

@@ -1,4 +1,3 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
 import { formatElapsed, type LogEntry } from '../../machines';
 
 interface EventLogProps {
@@ -22,17 +21,11 @@ export function EventLog({ entries, label, scope, level = 4 }: EventLogProps) {
   const hidden = Math.max(0, entries.length - SHOWN);
   const shown = hidden ? entries.slice(hidden) : entries;
   const newest = entries[entries.length - 1];
-  const scroller = useRef<HTMLElement>(null);
-  // Keep the newest entry in sight, as a log window does.
-  useLayoutEffect(() => {
-    const box = scroller.current;
-    if (box) box.scrollTop = box.scrollHeight;
-  }, [entries.length]);
   return (
     <div class="kb-log">
       <Heading class="kb-log__title">{label}</Heading>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard. */}
-      <section class="kb-log__scroll" ref={scroller} tabIndex={0} aria-label={`${label} (${scope})`}>
+      <section class="kb-log__scroll" tabIndex={0} aria-label={`${label} (${scope})`}>
         {entries.length === 0 ? (
           <p class="kb-log__empty">Nothing has happened yet.</p>
         ) : (
