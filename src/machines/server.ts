@@ -138,7 +138,7 @@ function lists(session: Session | undefined, share: string): boolean {
 }
 
 /** The connections Server Manager lists for the session. */
-function listedCount(session: Session): number {
+export function listedCount(session: Session): number {
   return session.shares.length + (session.ipc === 'none' ? 0 : 1);
 }
 

@@ -2,6 +2,7 @@ import { createActor, SimulatedClock } from 'xstate';
 import {
   hasLicensing,
   idleDeadline,
+  listedCount,
   logEntries,
   type ServerContext,
   type Session,
@@ -338,7 +339,7 @@ export function createTimeline(
         const context = actor.getSnapshot().context;
         let connections = 0;
         for (const session of Object.values(context.sessions))
-          if (session) connections += session.shares.length + (session.ipc === 'none' ? 0 : 1);
+          if (session) connections += listedCount(session);
         counts.set(at, { licences: context.inUse, connections });
       };
       restore(checkpoints[0]);

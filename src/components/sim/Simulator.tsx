@@ -58,14 +58,13 @@ export default function Simulator(props: SimulatorProps) {
   const [refusal, setRefusal] = useState<string | null>(null);
   const [preset, setPreset] = useState(props.presets?.[0]?.id ?? '');
 
-  // A shared moment, kept in this island's query parameter (see address.ts).
+  // This moment as a link; null when it is longer than a new link (opened from a long link of the first format).
+  const momentLink = () => linkOrNull({ config, tape, at });
+  // A shared moment, kept in this island's query parameter (see address.ts); one too long for a link
+  // leaves the address as it is.
   useAddressParam(
     id,
-    // A moment longer than a new link (opened from a long link of the first format) leaves the address as it is.
-    useMemo(
-      () => (playing ? undefined : (linkOrNull({ config, tape, at }) ?? undefined)),
-      [config, tape, at, playing],
-    ),
+    useMemo(() => (playing ? undefined : (momentLink() ?? undefined)), [config, tape, at, playing]),
     (raw, initial) => {
       if (raw === null) {
         if (!initial) send({ type: 'player.reset' });
@@ -139,7 +138,7 @@ export default function Simulator(props: SimulatorProps) {
       )
     : [];
   // The timeline hands out the same log array while the log does not change: then so are these vnodes,
-  // and Preact skips them instead of comparing 200 entries per log on every frame.
+  // and Preact skips them instead of comparing every entry shown on every frame.
   const logs = useMemo(
     () =>
       views.map((view, i) => (
@@ -272,13 +271,13 @@ export default function Simulator(props: SimulatorProps) {
           copyLabel="Copy link to this moment"
           what="this simulation at this moment"
           link={() => {
-            const link = linkOrNull({ config, tape, at });
+            const link = momentLink();
             return link === null ? null : withParam(id, link, `#${id}`);
           }}
           embed={
             props.embed
               ? () => {
-                  const link = linkOrNull({ config, tape, at });
+                  const link = momentLink();
                   if (link === null) return null;
                   return {
                     src: `${props.embed}?${id}=${link}`,
