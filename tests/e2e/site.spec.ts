@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { encode } from '../../src/machines/link';
 import { axeViolations, gotoThemed, publishedPaths, waitForHydration, watchConsole } from './helpers';
 
 const paths = publishedPaths();
@@ -153,16 +154,31 @@ test.describe('without JavaScript', () => {
   });
 });
 
+// A real moment: the compare island, which hydrates at once here, keeps a link it can read (an
+// unreadable one leaves the address by design, so it cannot stand in for a shared link).
+const moment = encode({
+  config: { version: '3.51', licenseLimit: 1 },
+  tape: [{ at: 0, event: { type: 'share.connect', computer: 'WKS1', share: 'PUBLIC' } }],
+  at: 5 * 60_000,
+});
 for (const [from, to] of [
-  ['/kb/Q153066/?compare=abc&t=90#compare', '/kb/q153066/?compare=abc&t=90#compare'],
+  [`/kb/Q153066/?compare=${moment}&ref=mail#compare`, `/kb/q153066/?compare=${moment}&ref=mail#compare`],
   ['/kb/Q153066', '/kb/q153066'],
   ['/KB/Q153066/#resolution', '/kb/q153066/#resolution'],
 ] as const) {
-  test(`${from} forwards to ${to}, keeping the query and the fragment`, async ({ page }) => {
+  test(`${from.replace(moment, '<moment>')} forwards to ${to.replace(moment, '<moment>')}, keeping the query and the fragment`, async ({
+    page,
+  }) => {
     await page.goto(from);
 
     await expect(page).toHaveURL((url) => url.pathname + url.search + url.hash === to);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(/IPC\$ connections do not disconnect/i);
+    if (to.includes('#compare')) {
+      // The moment arrived: the island shows it, and the address still carries it after hydration.
+      await waitForHydration(page, '#compare');
+      await expect(page.locator('#compare .kb-clock__value')).toHaveText('00:05:00');
+      expect(new URL(page.url()).search).toBe(new URL(to, 'http://x').search);
+    }
   });
 }
 

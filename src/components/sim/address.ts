@@ -8,14 +8,31 @@ import { useEffect, useRef } from 'preact/hooks';
  */
 export const URL_CHANGED = 'livekb:urlchange';
 
-/** This page's address with `id` set to `value` (or removed), other islands' parameters kept. */
+/**
+ * This page's address with `id` set to `value` (or removed). The parameter keeps its place, and
+ * other islands' parameters stay exactly as written (set by hand: URLSearchParams would reorder
+ * and re-escape them, and escape the `~` the encoding may use).
+ */
 export function withParam(id: string, value: string | null, hash = location.hash): string {
-  const params = new URLSearchParams(location.search);
-  params.delete(id);
-  const rest = params.toString();
-  if (value === null) return `${location.pathname}${rest ? `?${rest}` : ''}${hash}`;
-  // Set by hand: URLSearchParams would escape the `~` the encoding may use.
-  return `${location.pathname}?${rest ? `${rest}&` : ''}${id}=${value}${hash}`;
+  const pairs = location.search
+    .slice(1)
+    .split('&')
+    .filter((pair) => pair !== '');
+  const mine = value === null ? [] : [`${id}=${value}`];
+  const at = pairs.findIndex((pair) => paramName(pair) === id);
+  const rest = pairs.filter((pair) => paramName(pair) !== id);
+  if (at === -1) rest.push(...mine);
+  else rest.splice(at, 0, ...mine);
+  return `${location.pathname}${rest.length ? `?${rest.join('&')}` : ''}${hash}`;
+}
+
+function paramName(pair: string): string {
+  const name = pair.split('=')[0] ?? '';
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' '));
+  } catch {
+    return name;
+  }
 }
 
 /**
@@ -27,17 +44,10 @@ export function withParams(
   own: readonly string[],
   hash = location.hash,
 ): string {
-  const name = (pair: string) => {
-    try {
-      return decodeURIComponent((pair.split('=')[0] ?? '').replace(/\+/g, ' '));
-    } catch {
-      return pair;
-    }
-  };
   const rest = location.search
     .slice(1)
     .split('&')
-    .filter((pair) => pair !== '' && !own.includes(name(pair)));
+    .filter((pair) => pair !== '' && !own.includes(paramName(pair)));
   const mine = values.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
   const query = [...rest, ...mine].join('&');
   return `${location.pathname}${query ? `?${query}` : ''}${hash}`;
