@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { articleDataSchema } from './content/article-schema';
 import { kbSchema } from './content/kb-schema';
@@ -35,6 +35,11 @@ export const collections = {
       generateId: ({ entry }) => entry.split('/').at(-2) as string,
     }),
     schema: articleDataSchema,
+  }),
+  /** The KB articles behind the kernel's source keys (src/machines/world.ts, SOURCE_KEYS); id: the key. */
+  sources: defineCollection({
+    loader: file('src/content/sources.yaml'),
+    schema: z.object({ kb: z.string().regex(/^Q\d{6}$/), about: z.string().min(1) }),
   }),
   /** The troubleshooter's questions and routes: one tree for the whole KB. */
   troubleshooterTree: defineCollection({

@@ -39,7 +39,7 @@ function useMap(view: ServerView): Map<string, string> {
   return m;
 }
 
-/** Performance Monitor's names for the Server object's counters (Q159600). */
+/** Performance Monitor's names for the Server object's counters (autodisconnect-counters). */
 export const COUNTER_NAMES: Readonly<Record<keyof Counters, string>> = {
   sessionsTimedOut: 'Sessions Timed Out',
   sessionsErroredOut: 'Sessions Errored Out',

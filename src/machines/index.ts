@@ -46,8 +46,9 @@ export type {
   Share,
   SimEvent,
   SimEventType,
+  SourceKey,
   TapeEntry,
   UseView,
   World,
 } from './world';
-export { diskShares, IPC, NT_VERSIONS, world } from './world';
+export { diskShares, IPC, NT_VERSIONS, SOURCE_KEYS, world } from './world';

@@ -10,6 +10,7 @@ import {
   mayRead,
   type NtVersion,
   type SimEvent,
+  type SourceKey,
   uncPath,
   world,
 } from './world';
@@ -17,15 +18,17 @@ import {
 /*
  * The server and its workstations as one machine. Sessions and uses are data (one actor per
  * replay, for speed); session.ts states the per-computer rules as explicit states, and the
- * model-based tests check this machine against it. Every rule cites its source (a KB number,
- * see /reference) or says "modelling choice".
+ * model-based tests check this machine against it. Every rule cites its source by key, such as
+ * (implicit-ipc), or says "modelling choice": the keys are SOURCE_KEYS in world.ts, and
+ * src/content/sources.yaml names the KB article behind each, so the kernel names no article.
+ * Log entries carry the same keys (`cites`); the views print the articles after the text.
  */
 
 export const MINUTE = 60_000;
 
 /**
  * Autodisconnect 0 does not turn autodisconnect off: idle sessions go "within a few seconds"
- * (Q138365). Modelling choice: 10 seconds of idleness, counted like any other idle time, so a
+ * (autodisconnect-zero). Modelling choice: 10 seconds of idleness, counted like any other idle time, so a
  * session is never dropped at the instant it is made.
  */
 export const AUTODISCONNECT_ZERO_MS = 10_000;
@@ -38,8 +41,8 @@ export interface ShareConnection {
 
 /**
  * The IPC$ connection of a session: 'implicit' is the one the server makes with the first
- * connection on NT 3.5/3.51 (Q153066); 'explicit' is one the client asked for by name
- * (`net use \\server\ipc$`, Q153070), so it is a use on the client; 'none' when there is none
+ * connection on NT 3.5/3.51 (implicit-ipc); 'explicit' is one the client asked for by name
+ * (`net use \\server\ipc$`, ipc-not-disconnectable), so it is a use on the client; 'none' when there is none
  * (always on 4.0 unless asked for, or after Server Manager closed it).
  */
 export type IpcConnection = 'none' | 'implicit' | 'explicit';
@@ -79,7 +82,7 @@ export interface ServerContext {
   readonly version: NtVersion;
   readonly limit: number;
   readonly minutes: number;
-  /** License Logging service running (always false on 3.5, which has none: Q122925). */
+  /** License Logging service running (always false on 3.5, which has none: licensing-arrived). */
   readonly logging: boolean;
   readonly inUse: number;
   readonly sessions: Readonly<Record<string, Session | undefined>>;
@@ -110,7 +113,7 @@ function clockNow(self: AnyActorRef): number {
 
 export function hasLicensing(version: NtVersion): boolean {
   // License Manager and the License Logging service first shipped with NT Server 3.51;
-  // NT Server 3.5 has no inbound connection limit (Q122925, KB 824196).
+  // NT Server 3.5 has no inbound connection limit (source: licensing-arrived).
   return version !== '3.5';
 }
 
@@ -144,7 +147,7 @@ export function listedCount(session: Session): number {
 
 /**
  * The account a connection attempt carries. A use the server dropped reconnects as its own
- * account (Q102967: reconnecting is transparent); otherwise CONNECT AS or the logged-on user.
+ * account (reconnect: reconnecting is transparent); otherwise CONNECT AS or the logged-on user.
  */
 function requestedAccount(context: ServerContext, event: ServerEvent): string {
   const use = useOf(context, event);
@@ -155,8 +158,8 @@ function requestedAccount(context: ServerContext, event: ServerEvent): string {
 
 /**
  * The credentials the client's redirector already uses with the server: the live session's
- * account, else the account of any use it still keeps (Q173199: one virtual circuit per
- * server name). A leftover IPC$ carries none (Q153066).
+ * account, else the account of any use it still keeps (one-credential-set: one virtual circuit per
+ * server name). A leftover IPC$ carries none (implicit-ipc).
  */
 function heldCredentials(context: ServerContext, computer: string): string | null {
   const session = context.sessions[computer];
@@ -175,10 +178,12 @@ function append(
   text: string,
   computer?: string,
   error?: number,
+  cites?: readonly SourceKey[],
 ): LogNode {
   const entry: LogEntry = { at, text, kind };
   if (error !== undefined) entry.error = error;
   if (computer !== undefined) entry.computer = computer;
+  if (cites?.length) entry.cites = cites;
   return { entry, prev: log };
 }
 
@@ -203,7 +208,7 @@ function useOk(context: ServerContext, computer: string, share: string, account:
     : [...uses, fresh];
 }
 
-/** When the server ends a session the client keeps its uses, marked Disconnected (Q159600, Q102967). */
+/** When the server ends a session the client keeps its uses, marked Disconnected (autodisconnect-counters, reconnect). */
 function allDisconnected(context: ServerContext, computer: string): readonly Use[] {
   return usesOf(context, computer).map((u) => (u.status === 'OK' ? { ...u, status: 'Disconnected' } : u));
 }
@@ -245,17 +250,18 @@ function serverRefusal(
   now: number,
   text: string,
   error?: number,
+  cites?: readonly SourceKey[],
 ): Partial<ServerContext> {
   const session = context.sessions[computer];
   const next = touched(session, now);
   return {
     sessions: next === session ? context.sessions : withSession(context.sessions, computer, next),
-    log: append(context.log, now, 'refused', text, computer, error),
+    log: append(context.log, now, 'refused', text, computer, error, cites),
   };
 }
 
 /**
- * A refusal the client's redirector decides (1219, Q173199; or, a modelling choice, a use or
+ * A refusal the client's redirector decides (1219, one-credential-set; or, a modelling choice, a use or
  * an open file it does not have): it never reaches the server, so it is not activity and
  * restarts no idle time (DESIGN row 5).
  */
@@ -265,15 +271,16 @@ function clientRefusal(
   now: number,
   text: string,
   error?: number,
+  cites?: readonly SourceKey[],
 ): Partial<ServerContext> {
-  return { log: append(context.log, now, 'refused', text, computer, error) };
+  return { log: append(context.log, now, 'refused', text, computer, error, cites) };
 }
 
 /**
  * A connection the server accepts for `share` as `account`: onto the existing session (a
- * leftover IPC$ authenticates again, Q153066), or a new session (a licence, Q153066; on 3.5
- * and 3.51 with an implicit IPC$, on 4.0 without, Q153066). `reconnect` marks the transparent
- * reconnection of a Disconnected use (Q102967, Q159600).
+ * leftover IPC$ authenticates again, implicit-ipc), or a new session (a licence, implicit-ipc; on 3.5
+ * and 3.51 with an implicit IPC$, on 4.0 without, implicit-ipc). `reconnect` marks the transparent
+ * reconnection of a Disconnected use (reconnect, autodisconnect-counters).
  */
 function accept(
   context: ServerContext,
@@ -294,11 +301,13 @@ function accept(
     let ipcSince = session.ipcSince;
     let shares = session.shares;
     let note: string;
+    const cites: SourceKey[] = [];
     if (explicitIpc) {
       note =
         session.ipc === 'none'
           ? ' IPC$ connected by name, listed under the account.'
-          : ' The IPC$ connection is now an explicit use, listed under the account (Q153070).';
+          : ' The IPC$ connection is now an explicit use, listed under the account.';
+      if (session.ipc !== 'none') cites.push('ipc-not-disconnectable');
       if (session.ipc === 'none') ipcSince = now;
       ipc = 'explicit';
     } else {
@@ -307,8 +316,9 @@ function accept(
     }
     const how2 =
       session.account === null
-        ? ` The leftover IPC$ connection carried no account, so the server checked ${account}'s credentials again (Q153066). Same session, no extra licence.`
+        ? ` The leftover IPC$ connection carried no account, so the server checked ${account}'s credentials again. Same session, no extra licence.`
         : ' Same session, no extra licence.';
+    if (session.account === null) cites.push('implicit-ipc');
     return {
       sessions: withSession(context.sessions, computer, {
         ...session,
@@ -319,21 +329,21 @@ function accept(
         lastActivity: now,
       }),
       uses: withUses(context, computer, useOk(context, computer, share, account)),
-      log: append(context.log, now, 'connect', `${verb}.${note}${how2}`, computer),
+      log: append(context.log, now, 'connect', `${verb}.${note}${how2}`, computer, undefined, cites),
     };
   }
   const lingers = context.version !== '4.0';
-  // Modelling choice for an IPC$ asked for by name with no session (Q153070's `net use
+  // Modelling choice for an IPC$ asked for by name with no session (ipc-not-disconnectable's `net use
   // \\server\ipc$`): the session holds just that IPC$, listed under the account, on every
-  // version; what NT 4.0 drops at once is only the implicit IPC$ used to validate (Q153066).
+  // version; what NT 4.0 drops at once is only the implicit IPC$ used to validate (implicit-ipc).
   const ipc: IpcConnection = explicitIpc ? 'explicit' : lingers ? 'implicit' : 'none';
   const counted = context.logging;
   const inUse = counted ? context.inUse + 1 : context.inUse;
   const ipcText = explicitIpc
     ? ' New session holding only IPC$, listed under the account.'
     : lingers
-      ? ' New session; IPC$ connected as well (Q153066).'
-      : ` New session; IPC$ was used to validate ${account} and dropped at once (Q153066).`;
+      ? ' New session; IPC$ connected as well.'
+      : ` New session; IPC$ was used to validate ${account} and dropped at once.`;
   const licence = !hasLicensing(context.version)
     ? ''
     : !counted
@@ -355,7 +365,15 @@ function accept(
       counted,
     }),
     uses: withUses(context, computer, useOk(context, computer, share, account)),
-    log: append(context.log, now, 'connect', `${verb}.${ipcText}${licence}`, computer),
+    log: append(
+      context.log,
+      now,
+      'connect',
+      `${verb}.${ipcText}${licence}`,
+      computer,
+      undefined,
+      explicitIpc ? undefined : ['implicit-ipc'],
+    ),
   };
 }
 
@@ -370,7 +388,7 @@ function dropped(context: ServerContext, session: Session): Partial<ServerContex
 
 function licenceExhaustedFor(context: ServerContext, event: ServerEvent): boolean {
   // Per Server mode refuses a new session at the limit with error 71; administrators are let
-  // in and counted (Q149522, Q130631, NT 3.51 Resource Kit "Concurrent Connections").
+  // in and counted (source: licence-limit, and the NT 3.51 Resource Kit "Concurrent Connections").
   return (
     context.logging &&
     context.inUse >= context.limit &&
@@ -380,7 +398,7 @@ function licenceExhaustedFor(context: ServerContext, event: ServerEvent): boolea
 }
 
 const ERROR_71 =
-  'Error 71: No more connections can be made to this remote computer at this time because there are already as many connections as the computer can accept (Q149522).';
+  'Error 71: No more connections can be made to this remote computer at this time because there are already as many connections as the computer can accept.';
 
 export const serverMachine = setup({
   types: {
@@ -432,8 +450,9 @@ export const serverMachine = setup({
         context,
         e.computer,
         clockNow(self),
-        `Refused by ${e.computer}: it already uses ${held}'s credentials with ${world.server}, so ${requestedAccount(context, e)} cannot connect to ${uncPath(e.share)}. Error 1219: one computer may use only one set of credentials with a server. The server never saw the attempt (Q173199).`,
+        `Refused by ${e.computer}: it already uses ${held}'s credentials with ${world.server}, so ${requestedAccount(context, e)} cannot connect to ${uncPath(e.share)}. Error 1219: one computer may use only one set of credentials with a server. The server never saw the attempt.`,
         1219,
+        ['one-credential-set'],
       );
     }),
     noteAlreadyConnected: assign(({ context, event, self }) => {
@@ -460,6 +479,7 @@ export const serverMachine = setup({
         clockNow(self),
         `Refused: ${e.computer} (${account}) needs a new session for ${uncPath(e.share)}, but the licence limit is reached (${licenceText(context.inUse, context.limit)}). ${ERROR_71}${stays}`,
         71,
+        ['licence-limit'],
       );
     }),
     refuseAccess: assign(({ context, event, self }) => {
@@ -495,7 +515,7 @@ export const serverMachine = setup({
       const what =
         e.type === 'share.disconnect'
           ? e.share === IPC
-            ? ' The implicit IPC$ connection is not a use; connect to IPC$ by name first (Q153070).'
+            ? ' The implicit IPC$ connection is not a use; connect to IPC$ by name first.'
             : ''
           : e.type === 'file.open'
             ? ' A file can be opened only over a connection.'
@@ -505,6 +525,8 @@ export const serverMachine = setup({
         e.computer,
         clockNow(self),
         `Refused by ${e.computer}: it has no use of ${uncPath(e.share)}.${what} Nothing reached the server.`,
+        undefined,
+        e.type === 'share.disconnect' && e.share === IPC ? ['ipc-not-disconnectable'] : undefined,
       );
     }),
     forgetUse: assign(({ context, event, self }) => {
@@ -542,7 +564,7 @@ export const serverMachine = setup({
       const conn = connectionOf(session, e.share);
       const simplification =
         context.version === '4.0' && e.share !== IPC
-          ? ' (A simplification: on NT 4.0 the NetBIOS session lingers about 255 seconds more, Q231795.)'
+          ? ' (A simplification: on NT 4.0 the NetBIOS session lingers about 255 seconds more.)'
           : '';
       return {
         inUse: released(context, session),
@@ -559,10 +581,12 @@ export const serverMachine = setup({
           'disconnect',
           `${e.computer}: ${session.account} disconnected from ${uncPath(e.share)}.${closedText(conn?.opens ?? 0)} That was the session's last connection, so the session ended.${simplification}${releaseText(context, session)}`,
           e.computer,
+          undefined,
+          simplification ? ['netbios-linger'] : undefined,
         ),
       };
     }),
-    /** NT 3.5/3.51: the last share goes, the implicit IPC$ stays with no account (Q153066). */
+    /** NT 3.5/3.51: the last share goes, the implicit IPC$ stays with no account (implicit-ipc). */
     leaveIpc: assign(({ context, event, self }) => {
       const e = event as ShareEvent;
       const now = clockNow(self);
@@ -584,8 +608,10 @@ export const serverMachine = setup({
           context.log,
           now,
           'disconnect',
-          `${e.computer}: ${session.account} disconnected from ${uncPath(e.share)}.${closedText(session.opens)} IPC$ stays connected with no account; Server Manager now shows ${e.computer} as its user and cannot disconnect it (Q153070), and ${session.counted ? 'the session still holds its licence (Q153066)' : 'the session stays open (no licence counted)'}.`,
+          `${e.computer}: ${session.account} disconnected from ${uncPath(e.share)}.${closedText(session.opens)} IPC$ stays connected with no account; Server Manager now shows ${e.computer} as its user and cannot disconnect it, and ${session.counted ? 'the session still holds its licence' : 'the session stays open (no licence counted)'}.`,
           e.computer,
+          undefined,
+          ['ipc-not-disconnectable', 'implicit-ipc'],
         ),
       };
     }),
@@ -677,15 +703,17 @@ export const serverMachine = setup({
     }),
     refuseAdminLeftover: assign(({ context, event, self }) => {
       const e = event as ShareEvent;
-      // Q153070: listed under the computer name, the IPC$ cannot be broken in Server Manager.
+      // ipc-not-disconnectable: listed under the computer name, the IPC$ cannot be broken in Server Manager.
       // The source gives no error number.
       return {
         log: append(
           context.log,
           clockNow(self),
           'admin',
-          `Server Manager could not disconnect ${e.computer}'s IPC$ connection: it is listed under the computer name, not an account, and cannot be broken there (Q153070). Autodisconnect will drop it, unless turned off; nothing changed.`,
+          `Server Manager could not disconnect ${e.computer}'s IPC$ connection: it is listed under the computer name, not an account, and cannot be broken there. Autodisconnect will drop it, unless turned off; nothing changed.`,
           e.computer,
+          undefined,
+          ['ipc-not-disconnectable'],
         ),
       };
     }),
@@ -706,7 +734,7 @@ export const serverMachine = setup({
       };
     }),
     /**
-     * Server Manager closes one connection listed under an account (Q153070), its open files
+     * Server Manager closes one connection listed under an account (ipc-not-disconnectable), its open files
      * with it. Not the client's activity: the idle time runs on. Modelling choice: the session
      * keeps its account even when only the implicit IPC$ is left, since the client let go of
      * nothing; the client's use of the share turns Disconnected.
@@ -746,7 +774,7 @@ export const serverMachine = setup({
       for (const [computer, s] of Object.entries(context.sessions)) {
         sessions[computer] = s?.counted ? { ...s, counted: false } : s;
       }
-      // Q153066's instant workaround, taken at its word: nothing is counted while stopped.
+      // implicit-ipc's instant workaround, taken at its word: nothing is counted while stopped.
       return {
         logging: false,
         inUse: 0,
@@ -755,7 +783,10 @@ export const serverMachine = setup({
           context.log,
           clockNow(self),
           'licensing',
-          'License Logging service stopped: no licences are counted now (0 in use) and nobody is refused for lack of one (Q153066).',
+          'License Logging service stopped: no licences are counted now (0 in use) and nobody is refused for lack of one.',
+          undefined,
+          undefined,
+          ['implicit-ipc'],
         ),
       };
     }),
@@ -798,8 +829,11 @@ export const serverMachine = setup({
         clockNow(self),
         'licensing',
         event.type === 'licensing.limit'
-          ? 'NT Server 3.5 has no per-server licence limit (licensing arrived with 3.51, Q122925); nothing changed.'
-          : 'NT Server 3.5 has no License Logging service (it arrived with 3.51, Q122925); nothing changed.',
+          ? 'NT Server 3.5 has no per-server licence limit (licensing arrived with 3.51); nothing changed.'
+          : 'NT Server 3.5 has no License Logging service (it arrived with 3.51); nothing changed.',
+        undefined,
+        undefined,
+        ['licensing-arrived'],
       ),
     })),
     setLimit: assign(({ context, event, self }) => {
@@ -814,7 +848,10 @@ export const serverMachine = setup({
           context.log,
           clockNow(self),
           'licensing',
-          `Control Panel Licensing: ${limit} concurrent connection${limit === 1 ? '' : 's'} per server from now on (${licenceText(context.inUse, limit)}; Q149522).${over}`,
+          `Control Panel Licensing: ${limit} concurrent connection${limit === 1 ? '' : 's'} per server from now on (${licenceText(context.inUse, limit)}).${over}`,
+          undefined,
+          undefined,
+          ['licence-limit'],
         ),
       };
     }),
@@ -824,14 +861,22 @@ export const serverMachine = setup({
         minutes < 0
           ? 'Autodisconnect turned off (-1): idle sessions are never dropped.'
           : minutes === 0
-            ? `Autodisconnect set to 0 minutes: it is not off; sessions with nothing open are dropped after ${AUTODISCONNECT_ZERO_MS / 1000} seconds idle (Q138365 says "within a few seconds"; the number is a modelling choice).`
+            ? `Autodisconnect set to 0 minutes: it is not off; sessions with nothing open are dropped after ${AUTODISCONNECT_ZERO_MS / 1000} seconds idle (the source says "within a few seconds"; the number is a modelling choice).`
             : `Autodisconnect set to ${minutesText(minutes)}; time a session has already spent idle counts toward the new value.`;
       return {
         minutes,
-        log: append(context.log, clockNow(self), 'config', text),
+        log: append(
+          context.log,
+          clockNow(self),
+          'config',
+          text,
+          undefined,
+          undefined,
+          minutes === 0 ? ['autodisconnect-zero'] : undefined,
+        ),
       };
     }),
-    /** Q138365: idle sessions go, IPC$ included; Q159600: counted as timed out and errored out. */
+    /** autodisconnect-zero: idle sessions go, IPC$ included; autodisconnect-counters: counted as timed out and errored out. */
     autodisconnect: assign(({ context, event }) => {
       const e = event as IdleEvent;
       const session = sessionOf(context, e) as Session;
@@ -854,8 +899,10 @@ export const serverMachine = setup({
           context.log,
           e.due,
           'autodisconnect',
-          `Autodisconnect: ${e.computer}'s session ${idle} and was dropped, ${session.ipc !== 'none' ? 'IPC$ included' : 'with all its connections'}.${releaseText(context, session)} Sessions Timed Out and Sessions Errored Out both go up (Q159600).${uses}`,
+          `Autodisconnect: ${e.computer}'s session ${idle} and was dropped, ${session.ipc !== 'none' ? 'IPC$ included' : 'with all its connections'}.${releaseText(context, session)} Sessions Timed Out and Sessions Errored Out both go up.${uses}`,
           e.computer,
+          undefined,
+          ['autodisconnect-counters'],
         ),
       };
     }),
@@ -924,7 +971,7 @@ export const serverMachine = setup({
     'file.open': [
       { guard: 'noUse', actions: 'refuseNoUse' },
       { guard: 'useOk', actions: 'openFile' },
-      // A Disconnected use reconnects transparently first (Q102967, Q159600), as its account,
+      // A Disconnected use reconnects transparently first (reconnect, autodisconnect-counters), as its account,
       // which could read the share when it connected.
       { guard: 'licenceExhausted', actions: 'refuseLicence' },
       { actions: ['connect', 'openFile'] },
@@ -955,7 +1002,7 @@ export const serverMachine = setup({
 
 /**
  * When the session's autodisconnect falls due (possibly already past, just after the value
- * was lowered), or undefined when it cannot: open files keep a session (Q138365, MS-CIFS
+ * was lowered), or undefined when it cannot: open files keep a session (autodisconnect-zero, MS-CIFS
  * 3.3.6.2), or autodisconnect is off (-1). A pending idle check that fires early re-arms for
  * this time, so activity never has to cancel timers; simulate() steps the clock through `armed`.
  */

@@ -13,8 +13,8 @@ import { IPC, loggedOnUser, mayRead, type NtVersion } from './world';
  * - holding: a session carrying an account with a disk share, or with only the implicit IPC$
  *   left after Server Manager closed its shares (modelling choice: the client let go of nothing);
  * - leftover: NT 3.5/3.51, the last share disconnected, the implicit IPC$ stays with no
- *   account (Q153066), which Server Manager cannot disconnect (Q153070);
- * - explicitIpc: the only connection is an IPC$ the client connected to by name (Q153070).
+ *   account (implicit-ipc), which Server Manager cannot disconnect (ipc-not-disconnectable);
+ * - explicitIpc: the only connection is an IPC$ the client connected to by name (ipc-not-disconnectable).
  */
 
 export type IpcKind = 'none' | 'implicit' | 'explicit';
@@ -92,7 +92,7 @@ export const sessionMachine = setup({
     input: {} as { version: NtVersion; computer: string },
   },
   guards: {
-    // Q173199: the redirector keeps one set of credentials per server; a leftover carries none.
+    // one-credential-set: the redirector keeps one set of credentials per server; a leftover carries none.
     credentialConflict: ({ context, event }) => {
       const held = context.account ?? Object.values(context.uses)[0]?.account ?? null;
       return held !== null && held !== requested(context, event);

@@ -44,6 +44,23 @@ export type LogKind =
   | 'session'
   | 'admin';
 
+/**
+ * What a log entry rests on, by topic. The kernel names no article: the site's content
+ * (src/content/sources.yaml) says which KB article each one is, and the views cite it after the text.
+ */
+export const SOURCE_KEYS = [
+  'implicit-ipc',
+  'ipc-not-disconnectable',
+  'licence-limit',
+  'one-credential-set',
+  'netbios-linger',
+  'licensing-arrived',
+  'autodisconnect-zero',
+  'autodisconnect-counters',
+  'reconnect',
+] as const;
+export type SourceKey = (typeof SOURCE_KEYS)[number];
+
 export interface LogEntry {
   at: number;
   text: string;
@@ -51,6 +68,8 @@ export interface LogEntry {
   kind: LogKind;
   /** The client computer the entry is about, when there is one. */
   computer?: string;
+  /** The sources of what the text says, in the order it says it. */
+  cites?: readonly SourceKey[];
 }
 
 export interface ConnectionView {
@@ -85,8 +104,8 @@ export interface ClientView {
  * - none: no session;
  * - holding: a session carrying an account, with at least one connection listed under it;
  * - leftover: only the implicit IPC$ is left, with no account (listed under the computer
- *   name; NT 3.5 and 3.51, Q153066);
- * - explicit-ipc: the only connection is an IPC$ the client connected to by name (Q153070).
+ *   name; NT 3.5 and 3.51, implicit-ipc);
+ * - explicit-ipc: the only connection is an IPC$ the client connected to by name (ipc-not-disconnectable).
  */
 export type SessionState = 'none' | 'holding' | 'leftover' | 'explicit-ipc';
 
@@ -102,7 +121,7 @@ export interface SessionView {
   licensed: boolean;
 }
 
-/** Performance Monitor, Server object (Q159600). */
+/** Performance Monitor, Server object (autodisconnect-counters). */
 export interface Counters {
   sessionsTimedOut: number;
   sessionsErroredOut: number;
@@ -140,7 +159,7 @@ export interface Share {
   readonly name: string;
   /** 'everyone' or 'administrators'. */
   readonly access: 'everyone' | 'administrators';
-  /** The IPC$ share: connected implicitly by the server; a tape may name it to connect explicitly (Q153070). */
+  /** The IPC$ share: connected implicitly by the server; a tape may name it to connect explicitly (ipc-not-disconnectable). */
   readonly ipc: boolean;
 }
 

@@ -14,6 +14,7 @@ import { NetworkPicture } from '../picture/NetworkPicture';
 import { markChart } from '../picture/StateChart';
 import { sessionState } from '../picture/view';
 import { navigate, useAddressParam, withParam } from './address';
+import { citeLog, type Sources } from './cite';
 import { EventLog } from './EventLog';
 import { ServerManager } from './ServerManager';
 import { ShareBar } from './ShareBar';
@@ -31,6 +32,8 @@ export interface ScenarioPlayerProps {
   anchorBase?: string;
   /** This simulation's embed page (`embedHref(kbId, id)`, from the page), for the Embed action. */
   embed?: string;
+  /** The KB article behind each source key the log cites (from the page). */
+  sources?: Sources;
 }
 
 /**
@@ -61,6 +64,7 @@ export default function ScenarioPlayer({
   anchorLabels = {},
   anchorBase = '',
   embed,
+  sources = {},
 }: ScenarioPlayerProps) {
   const [index, setIndex] = useState(0);
   const first = scenario.versions[0] ?? '3.51';
@@ -99,7 +103,8 @@ export default function ScenarioPlayer({
     const applied: TapeEntry[] = [];
     for (const s of scenario.steps.slice(0, index + 1))
       if (s.event) applied.push({ at: s.at, event: s.event });
-    return { view: simulate({ ...scenario.config, version }, applied, step?.at ?? 0), tape: applied };
+    const view = simulate({ ...scenario.config, version }, applied, step?.at ?? 0);
+    return { view: { ...view, log: citeLog(view.log, sources) }, tape: applied };
   }, [scenario, index, version, step]);
 
   const marked = world.computers.map((c) => sessionState(view, c.name)).join();

@@ -18,6 +18,7 @@ import { sessionState } from '../picture/view';
 import { useAddressParam, withParam } from './address';
 import { Clock } from './Clock';
 import { Controls } from './Controls';
+import { citeLog, type Sources } from './cite';
 import { EventLog } from './EventLog';
 import { compareViews, ServerManager } from './ServerManager';
 import { ShareBar } from './ShareBar';
@@ -37,6 +38,8 @@ export interface SimulatorProps {
   presets?: { id: string; title: string; config: ServerConfig; tape: TapeEntry[] }[];
   /** This simulation's embed page (`embedHref(kbId, id)`, from the page), for the Embed action. */
   embed?: string;
+  /** The KB article behind each source key the log cites (from the page). */
+  sources?: Sources;
 }
 
 const COMPARED: readonly NtVersion[] = ['3.51', '4.0'];
@@ -121,7 +124,14 @@ export default function Simulator(props: SimulatorProps) {
   // The timeline changes with the tape, not the clock: sampled once per tape, drawn every frame. It is
   // sampled from the same timelines as the views, before them, so a new tape is replayed once, not twice.
   const series = useMemo(() => timelineSeries(config, tape, end, versions, timelines), [timelines, end]);
-  const views = useMemo(() => timelines.map((t) => t.viewAt(at)), [timelines, at]);
+  const views = useMemo(
+    () =>
+      timelines.map((t) => {
+        const view = t.viewAt(at);
+        return { ...view, log: citeLog(view.log, props.sources ?? {}) };
+      }),
+    [timelines, at],
+  );
   // An action that would make the link longer than a link can carry is refused, and says so.
   const record = (event: SimEvent) => {
     const fit = linkFits({ config, tape: [...tape.filter((e) => e.at <= at), { at, event }], at });
