@@ -1,5 +1,6 @@
 // @ts-check
 
+import { fileURLToPath } from 'node:url';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
@@ -26,6 +27,15 @@ try {
 export default defineConfig({
   site,
   vite: {
+    // Astro's Preact renderer without signal props (see the file).
+    resolve: {
+      alias: [
+        {
+          find: /^@astrojs\/preact\/client\.js$/,
+          replacement: fileURLToPath(new URL('./src/components/preact-client.ts', import.meta.url)),
+        },
+      ],
+    },
     build: {
       rolldownOptions: {
         output: {
