@@ -1,5 +1,6 @@
 // @ts-check
 
+import { fileURLToPath } from 'node:url';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
@@ -26,14 +27,22 @@ try {
 export default defineConfig({
   site,
   vite: {
+    // Astro's Preact renderer without signal props (see the file).
+    resolve: {
+      alias: [
+        {
+          find: /^@astrojs\/preact\/client\.js$/,
+          replacement: fileURLToPath(new URL('./src/components/preact-client.ts', import.meta.url)),
+        },
+      ],
+    },
     build: {
       rolldownOptions: {
         output: {
-          // Three chunks for the simulations, because each chunk boundary costs import lists and gzip
-          // context (the default split made ten): what every island needs (Preact, XState, the link
-          // codec, validation, the address bar: all the troubleshooter loads); the kernel's replay (all
-          // the quiz adds); the simulations' views and player. Two (replay and views together) would
-          // save 0.6 KB more on article pages but add 8 KB to the onboarding page's quiz.
+          // Two chunks, because each chunk boundary costs import lists and gzip context (the default
+          // split made ten): what every island needs (Preact, XState, the link codec, validation, the
+          // address bar: all the troubleshooter loads), and the simulations' kernel, views and player.
+          // The quiz reads its answers at build time, so it loads no kernel.
           codeSplitting: {
             groups: [
               {
@@ -41,11 +50,9 @@ export default defineConfig({
                 test: /node_modules[\\/](preact|xstate)[\\/]|src[\\/](machines[\\/](link|validate|events|world|format)|components[\\/]sim[\\/](address|useActor))\./,
                 priority: 2,
               },
-              { name: 'kernel', test: /src[\\/]machines[\\/](simulate|server)\./, priority: 1 },
-              // The quiz's readings stay with the quiz: article pages do not load them.
               {
                 name: 'sim',
-                test: /src[\\/](machines[\\/](?!troubleshooter|readings)|components[\\/](sim[\\/]|picture[\\/]|embedSnippet\.))/,
+                test: /src[\\/](machines[\\/](?!troubleshooter)|components[\\/](sim[\\/]|picture[\\/]|embedSnippet\.))/,
                 priority: 0,
               },
             ],

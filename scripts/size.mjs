@@ -39,9 +39,10 @@ const FLOOR_AIM = 1.4;
  * The 44 KB budget is not met yet (47.5 KB: the kernel's log wording for the faithful network, the
  * pictures, and the reader's Server Manager and licensing controls). Until it is, the test fails
  * past this ceiling, so the gap cannot grow unnoticed, and every run prints the gap to 44 KB. The
- * ceiling only comes down: 48 KB until 2026-11-29, 47.75 KB since.
+ * ceiling only comes down: 48 KB until 2026-11-29, then 47.75 KB, 48,060 B once the quiz stopped
+ * loading the kernel, 47,270 B since the lean Preact client (2026-11-30).
  */
-const HYDRATED_CEILING = 47.75 * 1024;
+const HYDRATED_CEILING = 47_270;
 const isArticle = (url) => /^\/kb\/q\d{6}\/$/.test(url);
 const SHELL_MARGIN = 1.1;
 

@@ -4,7 +4,7 @@ import { IPC, loggedOnUser, type SimEvent, type SimEventType, uncPath } from './
  * The event registry: every SimEvent type is declared here once, with
  *   - the fields a tape entry must carry and which shares it may name (validation, in
  *     validate.ts, reads this),
- *   - its transcript wording (describeEvent),
+ *   - its transcript wording (DESCRIBE, for describeEvent),
  *   - its link encoding: the identifying fields that pick a code from LINK_CODES, and the
  *     number that follows the code, if any.
  * Adding server behaviour = a new entry here, new rows appended to LINK_CODES, and the
@@ -29,8 +29,6 @@ export interface EventSpec {
   readonly share: ShareRule | null;
   readonly user: boolean;
   readonly param: NumberParam | null;
-  /** Short plain text for a transcript's event column. */
-  describe(event: SimEvent): string;
 }
 
 type Of<T extends SimEventType> = Extract<SimEvent, { type: T }>;
@@ -43,99 +41,87 @@ export const EVENTS: { readonly [T in SimEventType]: EventSpec } = {
     share: 'any',
     user: true,
     param: null,
-    describe(event) {
-      const e = event as Of<'share.connect'>;
-      const logged = loggedOnUser(e.computer);
-      if (e.user !== undefined && e.user !== logged) {
-        return `${e.computer} connects to ${uncPath(e.share)} as ${e.user} (CONNECT AS)`;
-      }
-      return `${e.computer} connects to ${uncPath(e.share)} as ${logged}`;
-    },
   },
   'share.disconnect': {
     computer: true,
     share: 'any',
     user: false,
     param: null,
-    describe: (event) => {
-      const e = event as Of<'share.disconnect'>;
-      return `${e.computer} disconnects from ${uncPath(e.share)}`;
-    },
   },
   'file.open': {
     computer: true,
     share: 'disk',
     user: false,
     param: null,
-    describe: (event) => {
-      const e = event as Of<'file.open'>;
-      return `${e.computer} opens a file on ${uncPath(e.share)}`;
-    },
   },
   'file.close': {
     computer: true,
     share: 'disk',
     user: false,
     param: null,
-    describe: (event) => {
-      const e = event as Of<'file.close'>;
-      return `${e.computer} closes a file on ${uncPath(e.share)}`;
-    },
   },
   'licensing.stop': {
     computer: false,
     share: null,
     user: false,
     param: null,
-    describe: () => 'The License Logging service is stopped',
   },
   'licensing.start': {
     computer: false,
     share: null,
     user: false,
     param: null,
-    describe: () => 'The License Logging service is started',
   },
   'autodisconnect.set': {
     computer: false,
     share: null,
     user: false,
     param: { field: 'minutes', min: -1, max: 65535, linkOffset: 1 },
-    describe: (event) => {
-      const { minutes } = event as Of<'autodisconnect.set'>;
-      return minutes < 0
-        ? 'Autodisconnect is turned off (-1)'
-        : `Autodisconnect is set to ${minutesText(minutes)}`;
-    },
   },
   'licensing.limit': {
     computer: false,
     share: null,
     user: false,
     param: { field: 'licenses', min: 1, max: 9999, linkOffset: 0 },
-    describe: (event) => {
-      const { licenses } = event as Of<'licensing.limit'>;
-      return `Control Panel Licensing is set to ${licenses} concurrent connection${licenses === 1 ? '' : 's'}`;
-    },
   },
   'admin.disconnect': {
     computer: true,
     share: 'any',
     user: false,
     param: null,
-    describe: (event) => {
-      const e = event as Of<'admin.disconnect'>;
-      return `The administrator disconnects ${e.computer}'s connection to ${e.share === IPC ? 'IPC$' : uncPath(e.share)} in Server Manager`;
-    },
   },
 };
 
 /** Every event type, in the order they were added (the first seven are link format 1's). */
 export const EVENT_TYPES = Object.keys(EVENTS) as SimEventType[];
 
+/**
+ * Short plain text for a transcript's event column, per event type. Kept apart from EVENTS so
+ * the islands, which are handed their scenario's step texts by the page, do not carry it.
+ */
+const DESCRIBE: { readonly [T in SimEventType]: (event: Of<T>) => string } = {
+  'share.connect': (e) => {
+    const logged = loggedOnUser(e.computer);
+    return e.user !== undefined && e.user !== logged
+      ? `${e.computer} connects to ${uncPath(e.share)} as ${e.user} (CONNECT AS)`
+      : `${e.computer} connects to ${uncPath(e.share)} as ${logged}`;
+  },
+  'share.disconnect': (e) => `${e.computer} disconnects from ${uncPath(e.share)}`,
+  'file.open': (e) => `${e.computer} opens a file on ${uncPath(e.share)}`,
+  'file.close': (e) => `${e.computer} closes a file on ${uncPath(e.share)}`,
+  'licensing.stop': () => 'The License Logging service is stopped',
+  'licensing.start': () => 'The License Logging service is started',
+  'autodisconnect.set': ({ minutes }) =>
+    minutes < 0 ? 'Autodisconnect is turned off (-1)' : `Autodisconnect is set to ${minutesText(minutes)}`,
+  'licensing.limit': ({ licenses }) =>
+    `Control Panel Licensing is set to ${licenses} concurrent connection${licenses === 1 ? '' : 's'}`,
+  'admin.disconnect': (e) =>
+    `The administrator disconnects ${e.computer}'s connection to ${e.share === IPC ? 'IPC$' : uncPath(e.share)} in Server Manager`,
+};
+
 /** Short plain text for a transcript's event column. */
 export function describeEvent(event: SimEvent): string {
-  return EVENTS[event.type].describe(event);
+  return (DESCRIBE[event.type] as (event: SimEvent) => string)(event);
 }
 
 /**

@@ -1,13 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import {
-  describeEvent,
-  formatElapsed,
-  type NtVersion,
-  simulate,
-  speakElapsed,
-  type TapeEntry,
-  world,
-} from '../../machines';
+import { formatElapsed, type NtVersion, simulate, speakElapsed, type TapeEntry, world } from '../../machines';
 import { encode } from '../../machines/link';
 import { narrationFor, type Scenario } from '../../machines/scenarios';
 import { NetworkPicture } from '../picture/NetworkPicture';
@@ -24,6 +16,8 @@ export interface ScenarioPlayerProps {
   id: string;
   /** The scenario as data, passed from the page at build time so the island carries no copy of it. */
   scenario: Scenario;
+  /** Each step's event in words (`describeEvent`, run by the page); '' for a step that only lets time pass. */
+  events: readonly string[];
   /** The island that opens a step "side by side" (its id: query parameter and anchor). */
   compareId?: string;
   /** Headings of the article sections, by anchor, for the "shown in the article" links. */
@@ -60,6 +54,7 @@ export function paramToPlace(
 export default function ScenarioPlayer({
   id,
   scenario,
+  events,
   compareId,
   anchorLabels = {},
   anchorBase = '',
@@ -139,9 +134,9 @@ export default function ScenarioPlayer({
       <p data-part="position" class={live ? 'kb-player__position' : undefined}>
         Step {i + 1} of {last + 1} · <time title={speakElapsed(s.at)}>{formatElapsed(s.at)}</time>
       </p>
-      {s.event && (
+      {events[i] && (
         <p data-part="event" class={live ? 'kb-player__event' : undefined}>
-          {describeEvent(s.event)}
+          {events[i]}
         </p>
       )}
       <p data-part="narration" class={live ? 'kb-player__narration' : undefined}>
