@@ -86,6 +86,8 @@ export default defineConfig({
         PageTitle: './src/components/overrides/PageTitle.astro',
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
         Search: './src/components/overrides/Search.astro',
+        TableOfContents: './src/components/overrides/TableOfContents.astro',
+        MobileTableOfContents: './src/components/overrides/MobileTableOfContents.astro',
       },
       // The site's sections only: src/routeData.ts adds each article's neighbourhood (its topic
       // and product), so no page lists the whole knowledge base.
