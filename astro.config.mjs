@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { articleCheck } from './src/integrations/article-check.ts';
+import { pagefindUiChunk } from './src/integrations/pagefind-ui-chunk.ts';
 import { securityHeaders, styleDirective } from './src/integrations/security-headers.ts';
 import { troubleshooterCheck } from './src/integrations/troubleshooter-check.ts';
 import { contentRoots } from './src/lib/content-roots.ts';
@@ -26,6 +27,7 @@ try {
 export default defineConfig({
   site,
   vite: {
+    plugins: [pagefindUiChunk()],
     build: {
       rolldownOptions: {
         output: {

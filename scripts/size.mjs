@@ -170,9 +170,9 @@ function analyse(file) {
     (p) => !shell.has(p) && !islandSet.has(p),
   );
   // Pagefind loads its runtime, worker, language's wasm and index by computed URLs, not imports.
-  const usesPagefind = [...shell, ...search].some((p) =>
-    readFileSync(join(DIST, p), 'utf8').includes('pagefind/'),
-  );
+  const usesPagefind =
+    inline.some((s) => s.body.includes('pagefind/')) ||
+    [...shell, ...search].some((p) => readFileSync(join(DIST, p), 'utf8').includes('pagefind/'));
   if (usesPagefind) {
     const lang = (html.match(/<html[^>]*\slang="([^"]+)"/i)?.[1] ?? 'unknown').toLowerCase();
     const wasm = existsSync(join(DIST, `pagefind/wasm.${lang}.pagefind`)) ? lang : 'unknown';
