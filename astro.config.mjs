@@ -94,6 +94,7 @@ export default defineConfig({
         Search: './src/components/overrides/Search.astro',
         TableOfContents: './src/components/overrides/TableOfContents.astro',
         MobileTableOfContents: './src/components/overrides/MobileTableOfContents.astro',
+        LanguageSelect: './src/components/overrides/LanguageSelect.astro',
       },
       // The site's sections only: src/routeData.ts adds each article's neighbourhood (its topic
       // and product), so no page lists the whole knowledge base.

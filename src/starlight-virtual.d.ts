@@ -11,3 +11,7 @@ declare module 'virtual:livekb/pagefind-ui-url' {
   const url: string;
   export default url;
 }
+declare module 'virtual:starlight/user-config' {
+  const config: { isMultilingual: boolean };
+  export default config;
+}
