@@ -36,12 +36,13 @@ const HYDRATED_BUDGET = 44 * 1024;
 const STACK_FLOOR = 28 * 1024;
 const FLOOR_AIM = 1.4;
 /**
- * The 44 KB budget is not met yet (47.5 KB: the kernel's log wording for the faithful network, the
+ * The 44 KB budget is not met yet (45.3 KB: the kernel's log wording for the faithful network, the
  * pictures, and the reader's Server Manager and licensing controls). Until it is, the test fails
  * past this ceiling, so the gap cannot grow unnoticed, and every run prints the gap to 44 KB. The
- * ceiling only comes down: 48 KB until 2026-11-29, 47.75 KB since.
+ * ceiling only comes down: 48 KB until 2026-11-29, then 47.75 KB, then 46,450 B (45.4 KB) once the
+ * docs shell lost Starlight's table-of-contents scripts, Astro's prefetch and Vite's preload helper.
  */
-const HYDRATED_CEILING = 47.75 * 1024;
+const HYDRATED_CEILING = 46_450;
 const isArticle = (url) => /^\/kb\/q\d{6}\/$/.test(url);
 const SHELL_MARGIN = 1.1;
 
