@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { articleCheck } from './src/integrations/article-check.ts';
+import { pagefindUiChunk } from './src/integrations/pagefind-ui-chunk.ts';
 import { securityHeaders, styleDirective } from './src/integrations/security-headers.ts';
 import { troubleshooterCheck } from './src/integrations/troubleshooter-check.ts';
 import { contentRoots } from './src/lib/content-roots.ts';
@@ -27,6 +28,7 @@ try {
 export default defineConfig({
   site,
   vite: {
+    plugins: [pagefindUiChunk()],
     // Astro's Preact renderer without signal props (see the file).
     resolve: {
       alias: [
@@ -62,6 +64,10 @@ export default defineConfig({
     },
   },
   trailingSlash: 'ignore',
+  // Starlight turns on Astro's prefetch for every link (a 1.1 KB script that watches every link,
+  // including each one a hydrating island adds). Off: Head.astro's speculation rules ask Chromium
+  // browsers to prefetch a page on hover, without JavaScript; other browsers fetch on the click.
+  prefetch: false,
   // Starlight's Expressive Code renders code blocks; Astro's own Shiki pass would add unhashable inline styles.
   markdown: { syntaxHighlight: false },
   security: {
@@ -93,6 +99,9 @@ export default defineConfig({
         PageTitle: './src/components/overrides/PageTitle.astro',
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
         Search: './src/components/overrides/Search.astro',
+        TableOfContents: './src/components/overrides/TableOfContents.astro',
+        MobileTableOfContents: './src/components/overrides/MobileTableOfContents.astro',
+        LanguageSelect: './src/components/overrides/LanguageSelect.astro',
       },
       // The site's sections only: src/routeData.ts adds each article's neighbourhood (its topic
       // and product), so no page lists the whole knowledge base.

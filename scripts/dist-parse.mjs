@@ -56,6 +56,8 @@ export const isRedirectPage = (html) => /<meta\s[^>]*http-equiv\s*=\s*["']?refre
  * `import"./a.js"` (static) and `import("./a.js")` (dynamic). Rolldown quotes with backticks, so
  * all three quote kinds count; template literals with `${}` are skipped (not resolvable here).
  * Vite's `__vite__mapDeps` list names the chunks a dynamic import preloads: they load with it.
+ * A chunk's address held as a string (`"/_astro/name.hash.js"`) is one a module imports by address,
+ * `import(/* @vite-ignore *\/ url)`, as the Search override does Pagefind's UI: counted as dynamic.
  */
 export function findImports(code) {
   const q = '(["\'`])([\\w@~+./:-]+)\\1'; // a path-like specifier, not any quoted text
@@ -64,6 +66,7 @@ export function findImports(code) {
     found.static.add(m[2]);
   for (const m of code.matchAll(new RegExp(`(?<![.\\w$])import\\s*\\(\\s*${q}\\s*\\)`, 'g')))
     found.dynamic.add(m[2]);
+  for (const m of code.matchAll(/(["'`])(\/_astro\/[\w.-]+\.js)\1/g)) found.dynamic.add(m[2]);
   const deps = code.match(/__vite__mapDeps\s*=.*?m\.f\s*\|\|\s*\(m\.f\s*=\s*\[([^\]]*)\]/);
   if (deps) {
     // Listed relative to the site root, not to the importing file.

@@ -5,6 +5,9 @@
 //
 //   node scripts/lighthouse.mjs [--assert] [--runs 3] [--port 4510] [--mobile-only] [--pages /kb/]
 //
+// The port is --port, else LIGHTHOUSE_PORT, else 4510 (`npm test` passes none: set LIGHTHOUSE_PORT
+// when another checkout may be running it on the same machine).
+//
 // --pages keeps only the sitemap paths that start with the given prefix (e.g. the article pages).
 //
 // Needs a build in dist/ (`npx astro build`). Runs offline: Chromium resolves no host but the
@@ -21,7 +24,7 @@ const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const ASSERT = args.includes('--assert');
 const RUNS = Number(option('--runs', 3));
-const PORT = Number(option('--port', 4510));
+const PORT = Number(option('--port', process.env.LIGHTHOUSE_PORT ?? 4510));
 const HOST = '127.0.0.1';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const DETERMINISTIC = ['accessibility', 'best-practices', 'seo'];

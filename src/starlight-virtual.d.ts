@@ -6,3 +6,12 @@ declare module 'virtual:starlight/project-context' {
   const project: { trailingSlash: 'always' | 'never' | 'ignore' };
   export default project;
 }
+// The address of Pagefind's UI chunk (src/integrations/pagefind-ui-chunk.ts).
+declare module 'virtual:livekb/pagefind-ui-url' {
+  const url: string;
+  export default url;
+}
+declare module 'virtual:starlight/user-config' {
+  const config: { isMultilingual: boolean };
+  export default config;
+}

@@ -30,6 +30,12 @@ describe('findImports', () => {
     ]);
   });
 
+  it('reads a chunk imported by its address, held as a string', () => {
+    const code =
+      'var t=`/_astro/pagefind-ui.DdZDRPcq.js`,n=class extends HTMLElement{async o(){let{PagefindUI:e}=await import(t)}}';
+    expect(findImports(code)).toEqual({ static: [], dynamic: ['/_astro/pagefind-ui.DdZDRPcq.js'] });
+  });
+
   it('ignores look-alikes: methods named import/from, computed specifiers, quoted prose', () => {
     const code =
       // biome-ignore lint/suspicious/noTemplateCurlyInString: minified code that computes its specifier
