@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { timelineSeries } from '../../src/components/picture/series';
+import { stepTimes, timelineSeries } from '../../src/components/picture/series';
 import { sessionState } from '../../src/components/picture/view';
 import { toScenario } from '../../src/lib/article-data';
-import { simulate } from '../../src/machines';
+import { simulate, type TapeEntry } from '../../src/machines';
 import { scenarioTape } from '../../src/machines/scenarios';
+import { opts } from './arbitraries';
 import { article } from './content';
 
 const MIN = 60_000;
@@ -39,6 +41,31 @@ describe('pictures read the kernel’s views', () => {
     expect(nt40?.drops).toEqual([]);
     expect(nt40?.points.at(-1)).toMatchObject({ at: 2 * MIN, licences: 0, connections: 0 });
   });
+
+  it('reads an autodisconnect logged at a deadline already past as what the server listed then', () => {
+    // Server Manager closes WKS1's share with its open file after the idle deadline of its last
+    // request: the leftover session goes at once, logged at that deadline (16:00), which is no step
+    // of the replay. Its point reads the step in force then (before, the series had no figures there).
+    const late: TapeEntry[] = [
+      { at: 0, event: { type: 'share.connect', computer: 'WKS1', share: 'PUBLIC' } },
+      { at: MIN, event: { type: 'file.open', computer: 'WKS1', share: 'PUBLIC' } },
+      { at: 20 * MIN, event: { type: 'admin.disconnect', computer: 'WKS1', share: 'PUBLIC' } },
+    ];
+    const [series] = timelineSeries({ version: '3.51' }, late, 30 * MIN, ['3.51']);
+    const log = simulate({ version: '3.51' }, late, 30 * MIN).log;
+    expect(log.map((e) => e.at / MIN)).toEqual([0, 1, 20, 16]);
+    expect(series?.drops).toEqual([16 * MIN]);
+    expect(series?.points.map((p) => p.at / MIN)).toEqual([0, 1, 16, 20]);
+    for (const p of series?.points ?? []) {
+      expect(Number.isInteger(p.licences) && Number.isInteger(p.connections)).toBe(true);
+    }
+    const at16 = simulate({ version: '3.51' }, late, 16 * MIN);
+    expect(series?.points[2]).toEqual({
+      at: 16 * MIN,
+      licences: at16.licenses.inUse,
+      connections: at16.connections.length,
+    });
+  });
 });
 
 describe('the session statechart', () => {
@@ -46,5 +73,38 @@ describe('the session statechart', () => {
     const result = spawnSync(process.execPath, ['scripts/statechart.mjs', '--check'], { encoding: 'utf8' });
     expect(result.stdout).toMatch(/matches/);
     expect(result.status).toBe(0);
+  });
+});
+
+describe('stepTimes', () => {
+  const times = fc.array(fc.integer({ min: 0, max: 100 }), { maxLength: 40 });
+  const plain = (a: number[], b: number[], end: number) =>
+    [...new Set([0, ...a, ...b])].filter((t) => t <= end).sort((x, y) => x - y);
+
+  it('merges two lists in time order into 0 and each time up to the end, once each', () => {
+    fc.assert(
+      fc.property(times, times, fc.integer({ min: 0, max: 110 }), (a, b, end) => {
+        const tape = [...a].sort((x, y) => x - y).map((at) => ({ at }));
+        const log = [...b].sort((x, y) => x - y).map((at) => ({ at }));
+        expect(stepTimes(tape, log, end)).toEqual(plain(a, b, end));
+      }),
+      opts,
+    );
+  });
+
+  it('gives the same when a list is not in time order (a log entry dated back)', () => {
+    fc.assert(
+      fc.property(times, times, fc.integer({ min: 0, max: 110 }), (a, b, end) => {
+        const tape = [...a].sort((x, y) => x - y).map((at) => ({ at }));
+        expect(
+          stepTimes(
+            tape,
+            b.map((at) => ({ at })),
+            end,
+          ),
+        ).toEqual(plain(a, b, end));
+      }),
+      opts,
+    );
   });
 });
