@@ -31,31 +31,20 @@ import {
  */
 export class ReplayClock extends SimulatedClock {
   set(time: number): void {
+    // SimulatedClock's own fields (private in its types).
     const own = this as unknown as {
-      _now?: unknown;
-      _flushing?: unknown;
-      timeouts?: unknown;
+      _now: number;
+      _flushing: boolean;
+      timeouts?: Map<number, { start: number; timeout: number }>;
     };
-    const timeouts = own.timeouts;
     if (
-      own._flushing === false &&
-      typeof own._now === 'number' &&
+      !own._flushing &&
       own._now <= time &&
-      timeouts instanceof Map
-    ) {
-      let due = false;
-      for (const t of (timeouts as Map<number, { start: number; timeout: number }>).values()) {
-        if (time - t.start >= t.timeout) {
-          due = true;
-          break;
-        }
-      }
-      if (!due) {
-        own._now = time;
-        return;
-      }
-    }
-    super.set(time);
+      own.timeouts instanceof Map &&
+      ![...own.timeouts.values()].some((t) => time - t.start >= t.timeout)
+    )
+      own._now = time;
+    else super.set(time);
   }
 }
 
@@ -329,12 +318,10 @@ export function createTimeline(
   // Told of every step while countsUntil replays.
   let step: ((at: number) => void) | undefined;
 
-  // `last`: the clock stops at `to`, so countsUntil hears of it; before an entry it need not, since
-  // the entry's own step at the same time replaces it.
-  const advance = (to: number, last: boolean): void => {
+  const advance = (to: number): void => {
     advanceClock(actor, clock, to, step);
     time = to;
-    if (last) step?.(to);
+    step?.(to);
   };
 
   /** The machine's context at `until`, reached from where it is or from a checkpoint. */
@@ -354,13 +341,13 @@ export function createTimeline(
       if (until < time || (!step && point.time > time && point.index >= index + everyEntries)) restore(point);
     }
     while (index < entries.length && entries[index].at <= until) {
-      advance(entries[index].at, false);
+      advance(entries[index].at);
       actor.send(entries[index].event);
       step?.(entries[index].at);
       index++;
       checkpoint();
     }
-    advance(until, true);
+    advance(until);
     checkpoint();
     return actor.getSnapshot().context;
   };
@@ -381,24 +368,15 @@ export function createTimeline(
     countsUntil(t: number) {
       const until = validateUntil(t);
       const counts = new Map<number, Counts>();
-      // Each step's figures; a later step at the same time replaces them. Most steps change neither
-      // figure's source (the sessions and the licence count): then the last figures are kept as they are.
-      let sessions: ServerContext['sessions'] | undefined;
-      let inUse = -1;
-      let last: Counts = { licences: 0, connections: 0 };
+      // Each step's figures; a later step at the same time replaces them.
       step = (at) => {
-        const context = actor.getSnapshot().context;
-        if (context.sessions !== sessions || context.inUse !== inUse) {
-          sessions = context.sessions;
-          inUse = context.inUse;
-          let connections = 0;
-          for (const computer in sessions) {
-            const session = sessions[computer];
-            if (session) connections += listedCount(session);
-          }
-          last = { licences: inUse, connections };
+        const { sessions, inUse } = actor.getSnapshot().context;
+        let connections = 0;
+        for (const computer in sessions) {
+          const session = sessions[computer];
+          if (session) connections += listedCount(session);
         }
-        counts.set(at, last);
+        counts.set(at, { licences: inUse, connections });
       };
       restore(checkpoints[0]);
       step(0);

@@ -221,12 +221,6 @@ export function validateEntry(i: number, entry: unknown, previousAt: number): Ta
  */
 const validated = new WeakSet<readonly TapeEntry[]>();
 
-function frozenThrough(tape: readonly TapeEntry[]): boolean {
-  if (!Object.isFrozen(tape)) return false;
-  for (const entry of tape) if (!Object.isFrozen(entry) || !Object.isFrozen(entry.event)) return false;
-  return true;
-}
-
 /** Validates the whole tape before anything runs. */
 export function validateTape(tape: readonly TapeEntry[]): void {
   if (validated.has(tape)) return;
@@ -237,7 +231,8 @@ export function validateTape(tape: readonly TapeEntry[]): void {
   for (let i = 0; i < tape.length; i++) {
     previousAt = validateEntry(i, tape[i], previousAt).at;
   }
-  if (frozenThrough(tape)) validated.add(tape);
+  if (Object.isFrozen(tape) && tape.every((e) => Object.isFrozen(e) && Object.isFrozen(e.event)))
+    validated.add(tape);
 }
 
 export function validateUntil(until: unknown): number {

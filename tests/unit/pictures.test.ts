@@ -1,12 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stepTimes, timelineSeries } from '../../src/components/picture/series';
+import { timelineSeries } from '../../src/components/picture/series';
 import { sessionState } from '../../src/components/picture/view';
 import { toScenario } from '../../src/lib/article-data';
 import { simulate, type TapeEntry } from '../../src/machines';
 import { scenarioTape } from '../../src/machines/scenarios';
-import { opts } from './arbitraries';
 import { article } from './content';
 
 const MIN = 60_000;
@@ -73,38 +71,5 @@ describe('the session statechart', () => {
     const result = spawnSync(process.execPath, ['scripts/statechart.mjs', '--check'], { encoding: 'utf8' });
     expect(result.stdout).toMatch(/matches/);
     expect(result.status).toBe(0);
-  });
-});
-
-describe('stepTimes', () => {
-  const times = fc.array(fc.integer({ min: 0, max: 100 }), { maxLength: 40 });
-  const plain = (a: number[], b: number[], end: number) =>
-    [...new Set([0, ...a, ...b])].filter((t) => t <= end).sort((x, y) => x - y);
-
-  it('merges two lists in time order into 0 and each time up to the end, once each', () => {
-    fc.assert(
-      fc.property(times, times, fc.integer({ min: 0, max: 110 }), (a, b, end) => {
-        const tape = [...a].sort((x, y) => x - y).map((at) => ({ at }));
-        const log = [...b].sort((x, y) => x - y).map((at) => ({ at }));
-        expect(stepTimes(tape, log, end)).toEqual(plain(a, b, end));
-      }),
-      opts,
-    );
-  });
-
-  it('gives the same when a list is not in time order (a log entry dated back)', () => {
-    fc.assert(
-      fc.property(times, times, fc.integer({ min: 0, max: 110 }), (a, b, end) => {
-        const tape = [...a].sort((x, y) => x - y).map((at) => ({ at }));
-        expect(
-          stepTimes(
-            tape,
-            b.map((at) => ({ at })),
-            end,
-          ),
-        ).toEqual(plain(a, b, end));
-      }),
-      opts,
-    );
   });
 });

@@ -102,7 +102,8 @@ export function Timeline({ series, end, at, onSeek }: TimelineProps) {
                   const p = s.points[i] as SeriesPoint;
                   return (
                     <td key={s.version}>
-                      {`${p.licences}, ${p.connections}${s.drops.includes(t) ? ' (autodisconnect)' : ''}`}
+                      {p.licences}, {p.connections}
+                      {s.drops.includes(t) && ' (autodisconnect)'}
                     </td>
                   );
                 })}

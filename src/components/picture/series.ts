@@ -41,7 +41,9 @@ export function timelineSeries(
     const counts = timeline.countsUntil(end);
     const last = timeline.viewAt(end) as PictureView;
     const log = last.log ?? [];
-    const times = stepTimes(tape, log, end);
+    const times = [...new Set([0, ...tape.map((e) => e.at), ...log.map((e) => e.at)])]
+      .filter((t) => t <= end)
+      .sort((a, b) => a - b);
     // Every action is a point, even one that changes neither figure: the keyboard stops at each. Each
     // of these times is a step of the replay (an entry, or the timer that logged), but one: an
     // autodisconnect the server carries out late is logged at its deadline (Server Manager closed a
@@ -49,46 +51,10 @@ export function timelineSeries(
     const steps = [...counts];
     let k = 0;
     const points = times.map((at) => {
-      while (k + 1 < steps.length && (steps[k + 1] as [number, Counts])[0] <= at) k++;
-      const { licences, connections } = (steps[k] as [number, Counts])[1];
-      return { at, licences, connections };
+      while ((steps[k + 1]?.[0] ?? end + 1) <= at) k++;
+      return { at, ...(steps[k] as [number, Counts])[1] };
     });
     const drops = log.filter((e) => e.kind === 'autodisconnect').map((e) => e.at);
     return { version, points, drops: [...new Set(drops)], limit: last.licenses.limit };
   });
-}
-
-/**
- * 0, each tape entry's time and each log entry's time up to `end`, once each, in order. Both lists
- * are in time order, so they are merged in one pass (a week-long link has thousands of each); when
- * one is not (a log entry dated back), they are sorted instead.
- */
-export function stepTimes(
-  tape: readonly { at: number }[],
-  log: readonly { at: number }[],
-  end: number,
-): number[] {
-  if (!inOrder(tape) || !inOrder(log)) {
-    return [...new Set([0, ...tape.map((e) => e.at), ...log.map((e) => e.at)])]
-      .filter((t) => t <= end)
-      .sort((a, b) => a - b);
-  }
-  const out: number[] = [0];
-  let i = 0;
-  let j = 0;
-  for (;;) {
-    const a = i < tape.length ? (tape[i] as { at: number }).at : Number.POSITIVE_INFINITY;
-    const b = j < log.length ? (log[j] as { at: number }).at : Number.POSITIVE_INFINITY;
-    const t = Math.min(a, b);
-    if (t > end) return out;
-    if (a <= b) i++;
-    else j++;
-    if (t > (out[out.length - 1] as number)) out.push(t);
-  }
-}
-
-function inOrder(list: readonly { at: number }[]): boolean {
-  for (let i = 1; i < list.length; i++)
-    if ((list[i] as { at: number }).at < (list[i - 1] as { at: number }).at) return false;
-  return true;
 }
