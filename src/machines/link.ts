@@ -228,8 +228,11 @@ function decodeOrThrow(text: string): LinkState {
     }
     const param = EVENTS[row.type].param;
     const event = param ? eventOfCode(code, body.varint(`${param.field} value`)) : row;
-    tape.push({ at: previous, event: event as TapeEntry['event'] });
+    // Frozen, like the tape itself below: validated once, it cannot change, so the timelines built
+    // from it (one per server side by side) need not validate it again (see validateTape).
+    tape.push(Object.freeze({ at: previous, event: Object.freeze(event as TapeEntry['event']) }));
   }
+  Object.freeze(tape);
   try {
     validateTape(tape);
   } catch (error) {

@@ -215,8 +215,15 @@ export function validateEntry(i: number, entry: unknown, previousAt: number): Ta
   return entry as TapeEntry;
 }
 
+/**
+ * Tapes validated already that cannot have changed since: frozen, entries and events too (as decode
+ * returns them). A link opened side by side is validated once, not again for each server's timeline.
+ */
+const validated = new WeakSet<readonly TapeEntry[]>();
+
 /** Validates the whole tape before anything runs. */
 export function validateTape(tape: readonly TapeEntry[]): void {
+  if (validated.has(tape)) return;
   if (!Array.isArray(tape)) {
     throw new SimulationInputError('Tape: expected an array of entries.');
   }
@@ -224,6 +231,8 @@ export function validateTape(tape: readonly TapeEntry[]): void {
   for (let i = 0; i < tape.length; i++) {
     previousAt = validateEntry(i, tape[i], previousAt).at;
   }
+  if (Object.isFrozen(tape) && tape.every((e) => Object.isFrozen(e) && Object.isFrozen(e.event)))
+    validated.add(tape);
 }
 
 export function validateUntil(until: unknown): number {

@@ -157,3 +157,40 @@ describe('deep links', () => {
       expect(() => simulate(result.value.config, result.value.tape, result.value.at)).not.toThrow();
   });
 });
+
+describe('a decoded tape is validated once', () => {
+  const tape = [
+    { at: 0, event: { type: 'share.connect', computer: 'WKS1', share: 'PUBLIC' } },
+    { at: 60_000, event: { type: 'file.open', computer: 'WKS1', share: 'PUBLIC' } },
+  ] as const;
+
+  it('comes back frozen, entries and events too, and replays as the same tape', () => {
+    const result = decode(encode({ config: { version: '4.0' }, tape: [...tape], at: 60_000 }));
+    if (!result.ok) throw new Error(result.error.message);
+    const decoded = result.value.tape;
+    expect(Object.isFrozen(decoded)).toBe(true);
+    expect(decoded.every((e) => Object.isFrozen(e) && Object.isFrozen(e.event))).toBe(true);
+    expect(() => (decoded as unknown as unknown[]).push(decoded[0])).toThrow(TypeError);
+    expect(simulate({ version: '4.0' }, decoded, 60_000)).toEqual(
+      simulate({ version: '4.0' }, [...tape], 60_000),
+    );
+  });
+
+  it('a tape that can still change is validated every time', () => {
+    const changing = tape.map((e) => ({ ...e, event: { ...e.event } }));
+    expect(() => simulate({ version: '3.51' }, changing, 0)).not.toThrow();
+    (changing[1] as { at: number }).at = -5;
+    expect(() => simulate({ version: '3.51' }, changing, 0)).toThrow(SimulationInputError);
+  });
+
+  it('a frozen tape that is not valid is refused every time', () => {
+    const bad = Object.freeze([
+      Object.freeze({
+        at: 0,
+        event: Object.freeze({ type: 'share.connect', computer: 'WKS9', share: 'PUBLIC' }),
+      }),
+    ]);
+    for (let i = 0; i < 2; i++)
+      expect(() => simulate({ version: '3.51' }, bad as never, 0)).toThrow(SimulationInputError);
+  });
+});

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { timelineSeries } from '../../src/components/picture/series';
 import { sessionState } from '../../src/components/picture/view';
 import { toScenario } from '../../src/lib/article-data';
-import { simulate } from '../../src/machines';
+import { simulate, type TapeEntry } from '../../src/machines';
 import { scenarioTape } from '../../src/machines/scenarios';
 import { article } from './content';
 
@@ -38,6 +38,31 @@ describe('pictures read the kernel’s views', () => {
     ]);
     expect(nt40?.drops).toEqual([]);
     expect(nt40?.points.at(-1)).toMatchObject({ at: 2 * MIN, licences: 0, connections: 0 });
+  });
+
+  it('reads an autodisconnect logged at a deadline already past as what the server listed then', () => {
+    // Server Manager closes WKS1's share with its open file after the idle deadline of its last
+    // request: the leftover session goes at once, logged at that deadline (16:00), which is no step
+    // of the replay. Its point reads the step in force then (before, the series had no figures there).
+    const late: TapeEntry[] = [
+      { at: 0, event: { type: 'share.connect', computer: 'WKS1', share: 'PUBLIC' } },
+      { at: MIN, event: { type: 'file.open', computer: 'WKS1', share: 'PUBLIC' } },
+      { at: 20 * MIN, event: { type: 'admin.disconnect', computer: 'WKS1', share: 'PUBLIC' } },
+    ];
+    const [series] = timelineSeries({ version: '3.51' }, late, 30 * MIN, ['3.51']);
+    const log = simulate({ version: '3.51' }, late, 30 * MIN).log;
+    expect(log.map((e) => e.at / MIN)).toEqual([0, 1, 20, 16]);
+    expect(series?.drops).toEqual([16 * MIN]);
+    expect(series?.points.map((p) => p.at / MIN)).toEqual([0, 1, 16, 20]);
+    for (const p of series?.points ?? []) {
+      expect(Number.isInteger(p.licences) && Number.isInteger(p.connections)).toBe(true);
+    }
+    const at16 = simulate({ version: '3.51' }, late, 16 * MIN);
+    expect(series?.points[2]).toEqual({
+      at: 16 * MIN,
+      licences: at16.licenses.inUse,
+      connections: at16.connections.length,
+    });
   });
 });
 

@@ -67,9 +67,13 @@ export function Timeline({ series, end, at, onSeek }: TimelineProps) {
           <g key={s.version} class={`kb-tl__v${i}`}>
             <path class="kb-tl__conn" d={path(s, 'connections')} />
             <path class="kb-tl__lic" d={path(s, 'licences')} />
-            {s.drops.map((t) => (
-              <path class="kb-tl__drop" d={`M${x(t) - 5} ${T - 12 + i * 2}h10l-5 8z`} />
-            ))}
+            {/* Every autodisconnect mark in one path: a week-long link has hundreds. */}
+            {s.drops.length > 0 && (
+              <path
+                class="kb-tl__drop"
+                d={s.drops.map((t) => `M${x(t) - 5} ${T - 12 + i * 2}h10l-5 8z`).join('')}
+              />
+            )}
           </g>
         )),
       ],

@@ -45,8 +45,15 @@ export function timelineSeries(
       .filter((t) => t <= end)
       .sort((a, b) => a - b);
     // Every action is a point, even one that changes neither figure: the keyboard stops at each. Each
-    // of these times is a step of the replay (an entry, or the timer that logged).
-    const points = times.map((at) => ({ at, ...(counts.get(at) as Counts) }));
+    // of these times is a step of the replay (an entry, or the timer that logged), but one: an
+    // autodisconnect the server carries out late is logged at its deadline (Server Manager closed a
+    // session's last open file past it), which is no step. A time reads the latest step at or before it.
+    const steps = [...counts];
+    let k = 0;
+    const points = times.map((at) => {
+      while ((steps[k + 1]?.[0] ?? end + 1) <= at) k++;
+      return { at, ...(steps[k] as [number, Counts])[1] };
+    });
     const drops = log.filter((e) => e.kind === 'autodisconnect').map((e) => e.at);
     return { version, points, drops: [...new Set(drops)], limit: last.licenses.limit };
   });
