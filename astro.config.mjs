@@ -65,8 +65,9 @@ export default defineConfig({
   },
   trailingSlash: 'ignore',
   // Starlight turns on Astro's prefetch for every link (a 1.1 KB script that watches every link,
-  // including each one a hydrating island adds). Off: Head.astro's speculation rules ask Chromium
-  // browsers to prefetch a page on hover, without JavaScript; other browsers fetch on the click.
+  // including each one a hydrating island adds). Off, a trade: no hover prefetch, a page is fetched
+  // on the click. (Speculation rules in the page instead, tried, made Chromium slow the scenario
+  // player's steps fivefold in the e2e tests: not used.)
   prefetch: false,
   // Starlight's Expressive Code renders code blocks; Astro's own Shiki pass would add unhashable inline styles.
   markdown: { syntaxHighlight: false },
