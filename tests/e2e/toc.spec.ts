@@ -12,6 +12,34 @@ const current = (page: Page) => contents(page).locator('a[aria-current="true"]')
 test.describe('at 1280 px wide', () => {
   test.use({ viewport: { width: 1280, height: 800 } });
 
+  // Simulations off screen lay out at a placeholder height (content-visibility); one rendering above a
+  // link's target used to push the target 680 px down the screen.
+  for (const [name, how] of [
+    ['More information', 'opened from its address'],
+    ['More information', 'reached by its contents link'],
+    ['Resolution', 'opened from its address'],
+  ] as const) {
+    test(`"${name}" ${how} lands at the top of the screen and stays there`, async ({ page }) => {
+      const id = name.toLowerCase().replace(' ', '-');
+      if (how === 'opened from its address') await page.goto(`${ARTICLE}#${id}`);
+      else {
+        await page.goto(ARTICLE);
+        await contents(page).getByRole('link', { name }).click();
+        await expect(page).toHaveURL(new RegExp(`#${id}$`));
+      }
+      const heading = page.getByRole('heading', { name, level: 2 });
+      await page.waitForLoadState('networkidle');
+      await expect
+        .poll(async () => (await heading.boundingBox())?.y ?? -1, { timeout: 5_000 })
+        .toBeLessThan(200);
+      // Still there once the simulations around it have rendered and hydrated.
+      await page.waitForTimeout(1_000);
+      const y = (await heading.boundingBox())?.y ?? -1;
+      expect(y).toBeGreaterThanOrEqual(0);
+      expect(y).toBeLessThan(200);
+    });
+  }
+
   test('the contents mark the section being read as the reader scrolls, both ways', async ({ page }) => {
     const errors = watchConsole(page);
     await page.goto(ARTICLE);
