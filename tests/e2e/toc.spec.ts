@@ -40,6 +40,16 @@ test.describe('at 1280 px wide', () => {
     });
   }
 
+  test('holding a section link in place yields as soon as anything else scrolls the page', async ({
+    page,
+  }) => {
+    await page.goto(`${ARTICLE}#more-information`);
+    await page.waitForLoadState('load');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(1_500);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  });
+
   test('the contents mark the section being read as the reader scrolls, both ways', async ({ page }) => {
     const errors = watchConsole(page);
     await page.goto(ARTICLE);
