@@ -6,7 +6,7 @@ import { NetworkPicture } from '../picture/NetworkPicture';
 import { markChart } from '../picture/StateChart';
 import { sessionState } from '../picture/view';
 import { navigate, useAddressParam, withParam } from './address';
-import { citeLog, type Sources } from './cite';
+import { citeLog, NO_SOURCES, type Sources } from './cite';
 import { EventLog } from './EventLog';
 import { ServerManager } from './ServerManager';
 import { ShareBar } from './ShareBar';
@@ -59,7 +59,7 @@ export default function ScenarioPlayer({
   anchorLabels = {},
   anchorBase = '',
   embed,
-  sources = {},
+  sources = NO_SOURCES,
 }: ScenarioPlayerProps) {
   const [index, setIndex] = useState(0);
   const first = scenario.versions[0] ?? '3.51';

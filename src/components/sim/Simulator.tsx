@@ -18,7 +18,7 @@ import { sessionState } from '../picture/view';
 import { useAddressParam, withParam } from './address';
 import { Clock } from './Clock';
 import { Controls } from './Controls';
-import { citeLog, type Sources } from './cite';
+import { citeLog, NO_SOURCES, type Sources } from './cite';
 import { EventLog } from './EventLog';
 import { compareViews, ServerManager } from './ServerManager';
 import { ShareBar } from './ShareBar';
@@ -128,7 +128,7 @@ export default function Simulator(props: SimulatorProps) {
     () =>
       timelines.map((t) => {
         const view = t.viewAt(at);
-        return { ...view, log: citeLog(view.log, props.sources ?? {}) };
+        return { ...view, log: citeLog(view.log, props.sources ?? NO_SOURCES) };
       }),
     [timelines, at],
   );
