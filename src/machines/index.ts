@@ -20,7 +20,7 @@ export { narrationFor, preset, scenarioTape, transcript } from './scenarios';
 // Not exported here, so islands importing this module do not carry them: the session machine
 // (./session), the model the kernel is tested against, and the quiz's readings (./readings).
 export { AUTODISCONNECT_ZERO_MS } from './server';
-export type { Counts, Timeline, TimelineOptions } from './simulate';
+export type { Counts, Recording, Timeline, TimelineOptions } from './simulate';
 export { createTimeline, nextAutodisconnect, simulate, timelineView } from './simulate';
 export type { AutodisconnectCheck, NormalConfig } from './validate';
 export {

@@ -1,7 +1,8 @@
 import { assign, setup } from 'xstate';
 import { formatElapsed } from './format';
 import { MAX_LINK_MS } from './link';
-import { nextAutodisconnect, simulate } from './simulate';
+import { nextAutodisconnect } from './simulate';
+import { normalizeConfig, validateTape } from './validate';
 import type { ServerConfig, SimEvent, TapeEntry } from './world';
 
 /**
@@ -158,8 +159,9 @@ export const playerMachine = setup({
       if (event.type !== 'tape.record') return {};
       const kept = context.tape.filter((entry) => entry.at <= context.at);
       const tape = [...kept, { at: context.at, event: event.event }];
+      // What simulate() would refuse is refused here, without replaying the tape to find out.
       try {
-        simulate(context.config, tape, context.at);
+        validateTape(tape);
       } catch (error) {
         return { notice: error instanceof Error ? error.message : String(error) };
       }
@@ -185,7 +187,7 @@ export const playerMachine = setup({
     setConfig: assign(({ context, event }) => {
       if (event.type !== 'config.set') return {};
       try {
-        simulate(event.config, context.tape, context.at);
+        normalizeConfig(event.config);
       } catch (error) {
         return { notice: error instanceof Error ? error.message : String(error) };
       }

@@ -105,7 +105,7 @@ type ConnectEvent = Extract<SimEvent, { type: 'share.connect' }>;
 type ShareEvent = Extract<SimEvent, { share: string }>;
 type LimitEvent = Extract<SimEvent, { type: 'licensing.limit' }>;
 
-/** The actor's clock: simulate() always runs the machine under a SimulatedClock. */
+/** The actor's clock: simulate() always runs the machine under a ReplayClock (simulate.ts). */
 function clockNow(self: AnyActorRef): number {
   const clock = (self as unknown as { clock?: { now?: () => number } }).clock;
   return typeof clock?.now === 'function' ? clock.now() : 0;

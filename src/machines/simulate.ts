@@ -1,14 +1,15 @@
-import { createActor, SimulatedClock } from 'xstate';
+import { createActor } from 'xstate';
 import {
   hasLicensing,
   idleDeadline,
+  type LogNode,
   listedCount,
   logEntries,
   type ServerContext,
   type Session,
   serverMachine,
 } from './server';
-import { type NormalConfig, normalizeConfig, validateTape, validateUntil } from './validate';
+import { normalizeConfig, validateTape, validateUntil } from './validate';
 import {
   type ClientView,
   type ConnectionView,
@@ -24,52 +25,43 @@ import {
 } from './world';
 
 /**
- * XState's SimulatedClock, with one shortcut: moving the clock when no timer is due skips the flush,
- * which sorts every pending timer (a replay moves the clock about twice per entry, and a timer is due
- * at few of those moves). When a timer is due, or if XState's clock ever keeps its timers elsewhere,
- * SimulatedClock.set does the moving exactly as before.
+ * The clock replays run under: XState's clock (setTimeout, clearTimeout) with now() and set(). It fires
+ * due timers as XState's SimulatedClock does, the earliest first and ties in the order they were set,
+ * without sorting every pending timer at each move (a replay moves the clock twice per entry). One
+ * difference: a timer set while timers fire, and already due, fires in the same move here, where
+ * SimulatedClock may leave it for the next; the server never sets one (an idle check re-arms for a
+ * deadline still ahead). A property test holds it to SimulatedClock.
  */
-export class ReplayClock extends SimulatedClock {
+export class ReplayClock {
+  private at = 0;
+  private last = 0;
+  private readonly timers = new Map<number, { due: number; fn: () => void }>();
+  now(): number {
+    return this.at;
+  }
+  setTimeout(fn: () => void, ms: number): number {
+    this.timers.set(++this.last, { due: this.at + ms, fn });
+    return this.last;
+  }
+  clearTimeout(id: number): void {
+    this.timers.delete(id);
+  }
   set(time: number): void {
-    // SimulatedClock's own fields (private in its types).
-    const own = this as unknown as {
-      _now: number;
-      _flushing: boolean;
-      timeouts?: Map<number, { start: number; timeout: number }>;
-    };
-    if (
-      !own._flushing &&
-      own._now <= time &&
-      own.timeouts instanceof Map &&
-      ![...own.timeouts.values()].some((t) => time - t.start >= t.timeout)
-    )
-      own._now = time;
-    else super.set(time);
+    if (time < this.at) throw new Error('Back in time');
+    this.at = time;
+    for (;;) {
+      let next: [number, { due: number; fn: () => void }] | undefined;
+      for (const timer of this.timers)
+        if (timer[1].due <= time && !(next && next[1].due <= timer[1].due)) next = timer;
+      if (!next) return;
+      this.timers.delete(next[0]);
+      next[1].fn();
+    }
   }
 }
 
 function lastAt(tape: readonly TapeEntry[]): number {
   return tape.length ? tape[tape.length - 1].at : 0;
-}
-
-/**
- * Replays an already validated tape under a SimulatedClock. Timers due at or before an
- * entry's time fire before that entry is applied, so a session is gone at the very moment
- * its autodisconnect falls due.
- */
-export function replay(config: NormalConfig, tape: readonly TapeEntry[], until: number): ServerContext {
-  const clock = new ReplayClock();
-  const actor = createActor(serverMachine, { clock, input: config });
-  actor.start();
-  for (const entry of tape) {
-    if (entry.at > until) break;
-    advanceClock(actor, clock, entry.at);
-    actor.send(entry.event);
-  }
-  advanceClock(actor, clock, until);
-  const context = actor.getSnapshot().context;
-  actor.stop();
-  return context;
 }
 
 type ServerActor = ReturnType<typeof createActor<typeof serverMachine>>;
@@ -80,7 +72,7 @@ type ServerActor = ReturnType<typeof createActor<typeof serverMachine>>;
  */
 function advanceClock(
   actor: ServerActor,
-  clock: SimulatedClock,
+  clock: ReplayClock,
   to: number,
   onCheck?: (at: number) => void,
 ): void {
@@ -110,7 +102,7 @@ function sessionState(session: Session | undefined): SessionState {
   return 'holding';
 }
 
-export function toView(context: ServerContext, now: number, log?: LogEntry[]): ServerView {
+function toView(context: ServerContext, now: number, log: LogEntry[]): ServerView {
   const connections: ConnectionView[] = [];
   const sessions: SessionView[] = [];
   const clients: ClientView[] = [];
@@ -180,7 +172,7 @@ export function toView(context: ServerContext, now: number, log?: LogEntry[]): S
     sessions,
     counters: { ...context.counters },
     autodisconnectMinutes: context.minutes,
-    log: log ?? logEntries(context.log),
+    log,
   };
 }
 
@@ -189,10 +181,8 @@ export function toView(context: ServerContext, now: number, log?: LogEntry[]): S
  * Validates the configuration and the whole tape first; throws SimulationInputError.
  */
 export function simulate(config: ServerConfig, tape: TapeEntry[], until?: number): ServerView {
-  const normal = normalizeConfig(config);
-  validateTape(tape);
-  const end = until === undefined ? lastAt(tape) : validateUntil(until);
-  return toView(replay(normal, tape, end), end);
+  const timeline = createTimeline(config, tape);
+  return timeline.viewAt(until === undefined ? lastAt(tape) : until);
 }
 
 /**
@@ -200,33 +190,52 @@ export function simulate(config: ServerConfig, tape: TapeEntry[], until?: number
  * when none will happen (autodisconnect off, open files, or no sessions left).
  */
 export function nextAutodisconnect(config: ServerConfig, tape: TapeEntry[], t: number): number | null {
-  const normal = normalizeConfig(config);
-  validateTape(tape);
-  validateUntil(t);
-  const end = Math.max(lastAt(tape), t);
-  const context = replay(normal, tape, end);
+  const timeline = createTimeline(config, tape);
+  const end = Math.max(lastAt(tape), validateUntil(t));
+  const { log, sessions } = timeline.viewAt(end);
   let best: number | null = null;
-  for (let node = context.log; node; node = node.prev) {
-    const { entry } = node;
-    if (entry.at <= t) break;
-    if (entry.kind === 'autodisconnect') best = entry.at;
-  }
+  // Newest first, back to `t`: an autodisconnect carried out late is logged at its deadline, out of order.
+  for (let i = log.length - 1; i >= 0 && (log[i] as LogEntry).at > t; i--)
+    if ((log[i] as LogEntry).kind === 'autodisconnect') best = (log[i] as LogEntry).at;
   if (best !== null) return best;
-  for (const { name } of world.computers) {
-    const session = context.sessions[name];
-    const deadline = session && idleDeadline(context, session);
-    if (deadline === undefined) continue;
-    const due = Math.max(deadline, end);
+  for (const { autodisconnectAt } of sessions) {
+    if (autodisconnectAt === null) continue;
+    const due = Math.max(autodisconnectAt, end);
     if (due > t && (best === null || due < best)) best = due;
   }
   return best;
 }
 
 export interface TimelineOptions {
-  /** Keep a checkpoint every this many tape entries (default 32). */
+  /**
+   * Keep a checkpoint every this many tape entries (default 32). Between entries the clock runs only
+   * idle checks, so a moment long after the last checkpoint is still few steps from it.
+   */
   everyEntries?: number;
-  /** And at least every this many simulated ms when the clock runs on without entries (default 10 min). */
-  everyMs?: number;
+  /**
+   * A replay of the same configuration and tape made elsewhere (Timeline.record, in a worker): the
+   * timeline starts with its checkpoints and counts instead of replaying the tape again.
+   */
+  recording?: Recording;
+}
+
+/**
+ * A timeline's replay as plain data that survives structured cloning (postMessage): its checkpoints,
+ * whose contexts leave out the log (a list thousands of nodes deep), the log once, oldest first, and
+ * countsUntil(until).
+ */
+export interface Recording {
+  readonly until: number;
+  /** countsUntil(until) flat, three numbers a step: time, licences, connections (a Map of objects clones slowly). */
+  readonly counts: readonly number[];
+  readonly log: readonly LogEntry[];
+  readonly checkpoints: readonly {
+    readonly index: number;
+    readonly time: number;
+    /** Entries of `log` this checkpoint's context has. */
+    readonly logged: number;
+    readonly context: Omit<ServerContext, 'log'>;
+  }[];
 }
 
 export interface Counts {
@@ -244,6 +253,8 @@ export interface Timeline {
    * without building thousands of views.
    */
   countsUntil(t: number): Map<number, Counts>;
+  /** countsUntil(t), and the checkpoints that replay left, as data another timeline can start from. */
+  record(t: number): Recording;
   /** Checkpoints kept so far (for tests and benchmarks). */
   readonly checkpoints: number;
 }
@@ -271,14 +282,21 @@ export function createTimeline(
   validateTape(tape);
   const entries = tape.slice();
   const everyEntries = Math.max(1, options.everyEntries ?? 32);
-  const everyMs = Math.max(1, options.everyMs ?? 10 * 60_000);
-  const checkpoints: Checkpoint[] = [];
   let clock = new ReplayClock();
   let actor = createActor(serverMachine, { clock, input: normal });
   actor.start();
   let index = 0;
   let time = 0;
-  checkpoints.push({ index: 0, time: 0, context: actor.getSnapshot().context });
+  const recorded = options.recording;
+  // A recording's checkpoints, their logs rebuilt as one list.
+  const nodes: (LogNode | null)[] = [null];
+  for (const entry of recorded?.log ?? [])
+    nodes.push({ entry, prev: nodes[nodes.length - 1] as LogNode | null });
+  const checkpoints: Checkpoint[] = recorded?.checkpoints.map(({ index, time, logged, context }) => ({
+    index,
+    time,
+    context: { ...context, log: nodes[logged] as LogNode | null },
+  })) ?? [{ index: 0, time: 0, context: actor.getSnapshot().context }];
   // The last view's log, reused while the log does not change (no garbage per frame).
   let logNode: ServerContext['log'] | undefined;
   let logArray: LogEntry[] = [];
@@ -308,11 +326,9 @@ export function createTimeline(
   };
 
   const checkpoint = (): void => {
-    const last = checkpoints[checkpoints.length - 1];
-    if (time <= last.time && index <= last.index) return;
-    if (index - last.index >= everyEntries || time - last.time >= everyMs) {
-      if (time >= last.time) checkpoints.push({ index, time, context: actor.getSnapshot().context });
-    }
+    const last = checkpoints[checkpoints.length - 1] as Checkpoint;
+    if (index - last.index >= everyEntries && time >= last.time)
+      checkpoints.push({ index, time, context: actor.getSnapshot().context });
   };
 
   // Told of every step while countsUntil replays.
@@ -352,7 +368,7 @@ export function createTimeline(
     return actor.getSnapshot().context;
   };
 
-  return {
+  const timeline: Timeline = {
     get checkpoints() {
       return checkpoints.length;
     },
@@ -368,6 +384,15 @@ export function createTimeline(
     countsUntil(t: number) {
       const until = validateUntil(t);
       const counts = new Map<number, Counts>();
+      if (recorded?.until === until) {
+        const flat = recorded.counts as number[];
+        for (let i = 0; i < flat.length; i += 3)
+          counts.set(flat[i] as number, {
+            licences: flat[i + 1] as number,
+            connections: flat[i + 2] as number,
+          });
+        return counts;
+      }
       // Each step's figures; a later step at the same time replaces them.
       step = (at) => {
         const { sessions, inUse } = actor.getSnapshot().context;
@@ -384,7 +409,23 @@ export function createTimeline(
       step = undefined;
       return counts;
     },
+    record(t: number): Recording {
+      const counts = [...timeline.countsUntil(t)].flatMap(([at, c]) => [at, c.licences, c.connections]);
+      // Every checkpoint's log holds, entry for entry, the first entries of the last one's.
+      const log = logEntries((checkpoints[checkpoints.length - 1] as Checkpoint).context.log);
+      return {
+        until: t,
+        counts,
+        log,
+        checkpoints: checkpoints.map(({ index, time, context: { log, ...context } }) => {
+          let logged = 0;
+          for (let node = log; node; node = node.prev) logged++;
+          return { index, time, logged, context };
+        }),
+      };
+    },
   };
+  return timeline;
 }
 
 const timelines = new WeakMap<readonly TapeEntry[], Map<string, Timeline>>();

@@ -15,7 +15,7 @@ describe('createTimeline: incremental replay with checkpoints', () => {
         fc.array(fc.integer({ min: 0, max: 6 * 60 * 60_000 }), { minLength: 1, maxLength: 12 }),
         fc.integer({ min: 1, max: 8 }),
         (config, tape, times, every) => {
-          const timeline = createTimeline(config, tape, { everyEntries: every, everyMs: 7 * 60_000 });
+          const timeline = createTimeline(config, tape, { everyEntries: every });
           for (const t of times) expect(timeline.viewAt(t)).toEqual(simulate(config, tape, t));
         },
       ),
@@ -114,6 +114,43 @@ describe('createTimeline: incremental replay with checkpoints', () => {
         },
       ),
       { ...opts, numRuns: Math.max(1, Math.floor(opts.numRuns / 5)) },
+    );
+  });
+
+  it("a timeline started from another one's recording, sent through structured cloning, shows the same", () => {
+    fc.assert(
+      fc.property(
+        configArb,
+        tapeArb,
+        fc.integer({ min: 0, max: 6 * 60 * 60_000 }),
+        fc.integer({ min: 0, max: 6 * 60 * 60_000 }),
+        fc.array(fc.integer({ min: 0, max: 6 * 60 * 60_000 }), { minLength: 1, maxLength: 8 }),
+        (config, tape, before, end, times) => {
+          const source = createTimeline(config, tape, { everyEntries: 3 });
+          source.viewAt(before); // checkpoints from a restore as well as from the straight replay
+          const recording = structuredClone(source.record(end));
+          const seeded = createTimeline(config, tape, { everyEntries: 3, recording });
+          expect(seeded.checkpoints).toBe(recording.checkpoints.length);
+          expect(seeded.countsUntil(end)).toEqual(source.countsUntil(end));
+          for (const t of [...times, end, 0]) expect(seeded.viewAt(t)).toEqual(simulate(config, tape, t));
+        },
+      ),
+      opts,
+    );
+  });
+
+  it('countsUntil(end) for a recorded end comes from the recording; any other end replays as usual', () => {
+    const tape = Array.from({ length: 40 }, (_, i) => ({
+      at: i * 60_000,
+      event: { type: 'share.connect' as const, computer: i % 2 ? 'WKS1' : 'WKS2', share: 'PUBLIC' },
+    }));
+    const recording = createTimeline({ version: '3.51' }, tape).record(3_600_000);
+    // A doctored figure shows that the seeded timeline did not replay for the recorded end.
+    const doctored = { ...recording, counts: [0, 9, 9] };
+    const seeded = createTimeline({ version: '3.51' }, tape, { recording: doctored });
+    expect(seeded.countsUntil(3_600_000).get(0)).toEqual({ licences: 9, connections: 9 });
+    expect(seeded.countsUntil(3_000_000)).toEqual(
+      createTimeline({ version: '3.51' }, tape).countsUntil(3_000_000),
     );
   });
 });

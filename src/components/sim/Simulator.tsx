@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
-  createTimeline,
   type NtVersion,
   type ServerConfig,
   type ServerView,
@@ -20,6 +19,7 @@ import { Clock } from './Clock';
 import { Controls } from './Controls';
 import { citeLog, NO_SOURCES, type Sources } from './cite';
 import { EventLog } from './EventLog';
+import { replayOffThread, timelinesOf } from './offthread';
 import { compareViews, ServerManager } from './ServerManager';
 import { ShareBar } from './ShareBar';
 import { useActor } from './useActor';
@@ -52,6 +52,8 @@ const LINK_PROBLEMS: Partial<Record<string, string>> = {
 
 export default function Simulator(props: SimulatorProps) {
   const { id, mode } = props;
+  /** The servers shown: both side by side, the reader's choice in free play. */
+  const versionsOf = (c: ServerConfig) => (mode === 'compare' ? (props.versions ?? COMPARED) : [c.version]);
   const [snapshot, send] = useActor(playerMachine, {
     input: props.start ?? { config: { version: '3.51' }, tape: [] },
   });
@@ -60,6 +62,8 @@ export default function Simulator(props: SimulatorProps) {
   const [linkNotice, setLinkNotice] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [preset, setPreset] = useState(props.presets?.[0]?.id ?? '');
+  // The link being opened: a long one loads once the worker has replayed it, unless another came since.
+  const opening = useRef(0);
 
   // This moment as a link; null when it is longer than a new link (opened from a long link of the first format).
   const momentLink = () => linkOrNull({ config, tape, at });
@@ -69,6 +73,7 @@ export default function Simulator(props: SimulatorProps) {
     id,
     useMemo(() => (playing ? undefined : (momentLink() ?? undefined)), [config, tape, at, playing]),
     (raw, initial) => {
+      const ticket = ++opening.current;
       if (raw === null) {
         if (!initial) send({ type: 'player.reset' });
         return true;
@@ -76,7 +81,13 @@ export default function Simulator(props: SimulatorProps) {
       const result = decode(raw);
       if (result.ok) {
         const { config, tape, at } = result.value;
-        send({ type: 'player.load', input: { config, tape, at } });
+        const load = () => {
+          if (opening.current === ticket) send({ type: 'player.load', input: { config, tape, at } });
+        };
+        if (
+          !replayOffThread(config, tape, versionsOf(config), timelineEnd({ config, tape, reach: at }), load)
+        )
+          load();
         return true;
       }
       send({ type: 'player.reset' });
@@ -113,13 +124,10 @@ export default function Simulator(props: SimulatorProps) {
     return () => cancelAnimationFrame(frame);
   }, [playing, send]);
 
-  const versions = mode === 'compare' ? (props.versions ?? COMPARED) : [config.version];
+  const versions = versionsOf(config);
   // One incremental timeline per server and tape: each frame advances it (or restores a checkpoint)
   // instead of replaying the whole tape.
-  const timelines = useMemo(
-    () => versions.map((version) => createTimeline({ ...config, version }, tape)),
-    [config, tape, mode],
-  );
+  const timelines = useMemo(() => timelinesOf(config, tape, versions), [config, tape, mode]);
   const end = timelineEnd(snapshot.context);
   // The timeline changes with the tape, not the clock: sampled once per tape, drawn every frame. It is
   // sampled from the same timelines as the views, before them, so a new tape is replayed once, not twice.
