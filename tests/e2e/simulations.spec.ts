@@ -257,6 +257,66 @@ test.describe('side by side', () => {
     expect(errors).toEqual([]);
   });
 
+  test('a long link is replayed in a worker, and shows exactly what the page shows when it replays it itself', async ({
+    page,
+    context,
+  }) => {
+    const errors = watchConsole(page);
+    const link = longLinks[0].link;
+    /** What the island shows at the link's moment: clock, both tables, both logs, the timeline. */
+    const shown = async (root: Locator) => ({
+      clock: await root.locator('.kb-clock__value').innerText(),
+      nt351: await rowsOf(connectionsTable(root, '3.51')),
+      nt40: await rowsOf(connectionsTable(root, '4.0')),
+      logs: await root.locator('.kb-sim__live .kb-log').allInnerTexts(),
+      timeline: await root.locator('.kb-sim__live .kb-tl').innerHTML(),
+    });
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    await openArticle(page, `?compare=${link}`, '#compare');
+    const root = page.locator('#compare');
+    await expect(root.locator('.kb-clock__value')).toHaveText('70:38:55');
+    // One worker, the simulations' own script loaded a second time.
+    expect(workers).toEqual([expect.stringMatching(/\/_astro\/sim\.[\w-]+\.js$/)]);
+    const offThread = await shown(root);
+
+    // A browser that cannot start it replays the tape in the page, to the same moment.
+    const other = await context.newPage();
+    await other.addInitScript(() => Object.defineProperty(window, 'Worker', { value: undefined }));
+    const without: string[] = [];
+    other.on('worker', (worker) => without.push(worker.url()));
+    await openArticle(other, `?compare=${link}`, '#compare');
+    const inPage = other.locator('#compare');
+    await expect(inPage.locator('.kb-clock__value')).toHaveText('70:38:55');
+    expect(without).toEqual([]);
+    expect(await shown(inPage)).toEqual(offThread);
+
+    // Scrubbing back and playing on work from the worker's checkpoints as from the page's own.
+    for (const island of [root, inPage]) {
+      const slider = island.getByRole('slider', { name: 'Time' });
+      await slider.focus();
+      await island.page().keyboard.press('Home');
+      for (let i = 0; i < 3; i++) await island.page().keyboard.press('PageUp');
+      await expect(slider).toHaveAttribute('aria-valuetext', '15 minutes after the start');
+    }
+    expect(await shown(inPage)).toEqual(await shown(root));
+    expect(errors).toEqual([]);
+  });
+
+  test('a short link replays in the page: no worker starts', async ({ page }) => {
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    await openArticle(page);
+    const root = page.locator('#compare');
+    await press(root.getByRole('button', { name: '+5 min' }));
+    await expect(page).toHaveURL(/\?compare=1\./);
+    await page.reload();
+    await page.locator('#compare').scrollIntoViewIfNeeded();
+    await waitForHydration(page, '#compare');
+    await expect(root.locator('.kb-clock__value')).toHaveText('00:05:00');
+    expect(workers).toEqual([]);
+  });
+
   test('a link that cannot be read shows a notice and the default scenario', async ({ page }) => {
     const errors = watchConsole(page);
     await openArticle(page, '?compare=1.%%%garbage', '#compare');
