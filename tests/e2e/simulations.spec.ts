@@ -273,11 +273,26 @@ test.describe('side by side', () => {
     });
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
+    // What the page hears from its workers: a recording per server, or an error.
+    await page.addInitScript(() => {
+      const heard: string[] = [];
+      Object.assign(window, { heard });
+      window.Worker = class extends Worker {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          this.addEventListener('message', (e) => heard.push(`${e.data.length} recordings`));
+          this.addEventListener('error', () => heard.push('error'));
+        }
+      };
+    });
     await openArticle(page, `?compare=${link}`, '#compare');
     const root = page.locator('#compare');
     await expect(root.locator('.kb-clock__value')).toHaveText('70:38:55');
-    // One worker, the simulations' own script loaded a second time.
+    // One worker, the simulations' own script loaded a second time, and it sent both servers' replays.
     expect(workers).toEqual([expect.stringMatching(/\/_astro\/sim\.[\w-]+\.js$/)]);
+    expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([
+      '2 recordings',
+    ]);
     const offThread = await shown(root);
 
     // A browser that cannot start it replays the tape in the page, to the same moment.
