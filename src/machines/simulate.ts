@@ -359,6 +359,9 @@ export function createTimeline(
     while (index < entries.length && entries[index].at <= until) {
       advance(entries[index].at);
       actor.send(entries[index].event);
+      // A check the entry made overdue (a session's last open file closed by Server Manager past its
+      // idle deadline) runs now, as the view at this time has it, before the step is told.
+      clock.set(time);
       step?.(entries[index].at);
       index++;
       checkpoint();

@@ -72,6 +72,24 @@ describe('createTimeline: incremental replay with checkpoints', () => {
     );
   });
 
+  it("countsUntil has an autodisconnect an entry makes overdue at that entry's time, as viewAt does", () => {
+    // Server Manager closes WKS1's only open file 4 minutes past its 1-minute idle deadline: the
+    // session goes at once (logged at its deadline), not at the next entry.
+    const config = { version: '3.51' as const, autodisconnectMinutes: 1 };
+    const tape = [
+      { at: 0, event: { type: 'share.connect' as const, computer: 'WKS1', share: 'PUBLIC' } },
+      { at: 0, event: { type: 'file.open' as const, computer: 'WKS1', share: 'PUBLIC' } },
+      { at: 5 * 60_000, event: { type: 'admin.disconnect' as const, computer: 'WKS1', share: 'PUBLIC' } },
+      { at: 9 * 60_000, event: { type: 'share.connect' as const, computer: 'WKS2', share: 'PUBLIC' } },
+    ];
+    const counts = createTimeline(config, tape).countsUntil(10 * 60_000);
+    for (const t of [5 * 60_000, 9 * 60_000]) {
+      const view = simulate(config, tape, t);
+      expect(counts.get(t)).toEqual({ licences: view.licenses.inUse, connections: view.connections.length });
+    }
+    expect(counts.get(5 * 60_000)).toEqual({ licences: 0, connections: 0 });
+  });
+
   it('its log array grows with the log and starts again going back, equal to simulate both ways', () => {
     fc.assert(
       fc.property(
