@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { OFF_THREAD_ENTRIES, replayOffThread, timelinesOf } from '../../src/components/sim/offthread';
+import {
+  createTimeline,
+  type NtVersion,
+  type ServerConfig,
+  simulate,
+  type TapeEntry,
+} from '../../src/machines';
+
+// The page's side of the off-thread replay, with a stand-in for the browser's Worker: the real worker
+// is this same module in a browser (tests/e2e/simulations.spec.ts opens a long link both ways).
+
+const VERSIONS: readonly NtVersion[] = ['3.51', '4.0'];
+
+/** A tape of `n` actions a minute apart: connections, files and disconnections on two workstations. */
+function tapeOf(n: number): TapeEntry[] {
+  const kinds = ['share.connect', 'file.open', 'file.close', 'share.disconnect'] as const;
+  return Array.from({ length: n }, (_, i) => ({
+    at: i * 60_000,
+    event: {
+      type: kinds[i % 4] as (typeof kinds)[number],
+      computer: i % 8 < 4 ? 'WKS1' : 'WKS2',
+      share: 'PUBLIC',
+    },
+  }));
+}
+
+/** Stands in for Worker: replays as the worker does, then answers (or fails) on a later task. */
+function fakeWorker(how: 'answers' | 'fails' | 'cannot start') {
+  const started: string[] = [];
+  class FakeWorker {
+    onmessage: ((e: MessageEvent) => void) | null = null;
+    onerror: ((e: Event) => void) | null = null;
+    terminated = false;
+    constructor(url: string | URL) {
+      if (how === 'cannot start') throw new Error('SecurityError');
+      started.push(String(url));
+    }
+    postMessage({
+      config,
+      tape,
+      versions,
+      until,
+    }: {
+      config: ServerConfig;
+      tape: TapeEntry[];
+      versions: NtVersion[];
+      until: number;
+    }) {
+      const cloned = structuredClone({ config, tape });
+      setTimeout(() => {
+        if (how === 'fails') return this.onerror?.(new Event('error'));
+        const data = structuredClone(
+          versions.map((version) => createTimeline({ ...cloned.config, version }, cloned.tape).record(until)),
+        );
+        this.onmessage?.(new MessageEvent('message', { data }));
+      });
+    }
+    terminate() {
+      this.terminated = true;
+    }
+  }
+  vi.stubGlobal('Worker', FakeWorker);
+  return started;
+}
+
+const replayed = (config: ServerConfig, tape: TapeEntry[], until: number) =>
+  new Promise<boolean>((resolve) => {
+    if (!replayOffThread(config, tape, VERSIONS, until, () => resolve(true))) resolve(false);
+  });
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('replaying a long tape off the main thread', () => {
+  it('leaves a short tape to the page: no worker starts', async () => {
+    const started = fakeWorker('answers');
+    expect(await replayed({ version: '3.51' }, tapeOf(OFF_THREAD_ENTRIES - 1), 60_000)).toBe(false);
+    expect(started).toEqual([]);
+  });
+
+  it("starts the page's timelines from the worker's checkpoints, and they show what simulate shows", async () => {
+    const started = fakeWorker('answers');
+    const config: ServerConfig = { version: '3.51', autodisconnectMinutes: 5 };
+    const tape = tapeOf(400);
+    const until = 420 * 60_000;
+    expect(await replayed(config, tape, until)).toBe(true);
+    expect(started).toHaveLength(1);
+
+    const timelines = timelinesOf(config, tape, VERSIONS);
+    // A timeline of its own starts with one checkpoint; these start with the worker's.
+    for (const timeline of timelines) expect(timeline.checkpoints).toBeGreaterThan(10);
+    for (const [i, timeline] of timelines.entries()) {
+      const own = { ...config, version: VERSIONS[i] as NtVersion };
+      expect(timeline.countsUntil(until)).toEqual(createTimeline(own, tape).countsUntil(until));
+      for (const t of [until, 0, 123 * 60_000, 399 * 60_000, 7_777_777])
+        expect(timeline.viewAt(t)).toEqual(simulate(own, tape, t));
+    }
+  });
+
+  it('keeps a recording to the setup it was made for: another configuration replays in the page', async () => {
+    fakeWorker('answers');
+    const config: ServerConfig = { version: '3.51' };
+    const tape = tapeOf(300);
+    await replayed(config, tape, 320 * 60_000);
+    const changed = { ...config, autodisconnectMinutes: 1 };
+    for (const timeline of timelinesOf(changed, tape, VERSIONS)) expect(timeline.checkpoints).toBe(1);
+    for (const timeline of timelinesOf(config, tape.slice(), VERSIONS)) expect(timeline.checkpoints).toBe(1);
+  });
+
+  it('when the worker fails, still calls back, and the page replays the tape itself', async () => {
+    fakeWorker('fails');
+    const config: ServerConfig = { version: '3.51' };
+    const tape = tapeOf(300);
+    expect(await replayed(config, tape, 320 * 60_000)).toBe(true);
+    const [timeline] = timelinesOf(config, tape, VERSIONS);
+    expect(timeline?.checkpoints).toBe(1);
+    expect(timeline?.viewAt(100 * 60_000)).toEqual(simulate(config, tape, 100 * 60_000));
+  });
+
+  it('when the browser cannot start a worker, says so, and the page replays the tape itself', async () => {
+    fakeWorker('cannot start');
+    expect(await replayed({ version: '3.51' }, tapeOf(300), 60_000)).toBe(false);
+  });
+});
