@@ -774,7 +774,8 @@ export const serverMachine = setup({
       for (const [computer, s] of Object.entries(context.sessions)) {
         sessions[computer] = s?.counted ? { ...s, counted: false } : s;
       }
-      // implicit-ipc's instant workaround, taken at its word: nothing is counted while stopped.
+      // The instant workaround (stop the License Logging service) of the source behind implicit-ipc,
+      // taken at its word: nothing is counted while stopped.
       return {
         logging: false,
         inUse: 0,
