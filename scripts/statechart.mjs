@@ -16,7 +16,7 @@ const file = join(dir, 'session.mjs');
 // One bundle, so the machine and the graph walker share one copy of XState.
 await build({
   stdin: {
-    contents: `export { sessionMachine } from ${JSON.stringify(resolve('src/machines/session.ts'))};
+    contents: `export { sessionMachine } from ${JSON.stringify(resolve('src/machines/nt-server/session.ts'))};
 export { getAdjacencyMap } from 'xstate/graph';`,
     resolveDir: resolve('.'),
     loader: 'ts',

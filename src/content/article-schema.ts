@@ -1,6 +1,5 @@
 import { z } from 'astro/zod';
-import { SimulationInputError, validateEntry } from '../machines/validate';
-import { NT_VERSIONS, type NtVersion, type SimEvent } from '../machines/world';
+import { NT_VERSIONS, type NtVersion, registry, type SimEvent, SimulationInputError } from '../machines';
 
 /**
  * An article's own data, `article.yaml` beside its `index.mdx`: the anchors its simulations
@@ -27,7 +26,7 @@ const version = z.enum(NT_VERSIONS as [NtVersion, ...NtVersion[]]);
 /** One event in the kernel's own vocabulary; the kernel's validation gives the reason. */
 export const event = z.record(z.string(), z.unknown()).transform((value, ctx) => {
   try {
-    return validateEntry(0, { at: 0, event: value }, 0).event as SimEvent;
+    return registry.validateEntry(0, { at: 0, event: value }, 0).event as SimEvent;
   } catch (error) {
     const message =
       error instanceof SimulationInputError

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
+import { NT_VERSIONS, type NtVersion } from '../machines';
 import type { Flow, Para, Rule, Tree } from '../machines/troubleshooter';
-import { NT_VERSIONS, type NtVersion } from '../machines/world';
 import { event, time } from './article-schema';
 
 /**

@@ -1,4 +1,4 @@
-import { encode, type LinkState } from '../machines/link';
+import { encode, type LinkState } from '../machines/nt-server/link';
 
 /**
  * Every address of an article, a passage in it and a moment of one of its simulations comes from

@@ -1,9 +1,14 @@
 import { assign, setup } from 'xstate';
-import { formatElapsed } from './format';
-import { MAX_LINK_MS } from './link';
-import { nextAutodisconnect } from './simulate';
-import { normalizeConfig, validateTape } from './validate';
-import type { ServerConfig, SimEvent, TapeEntry } from './world';
+import { formatElapsed } from './kernel/format';
+import {
+  MAX_LINK_MS,
+  nextAutodisconnect,
+  normalizeConfig,
+  registry,
+  type ServerConfig,
+  type SimEvent,
+  type TapeEntry,
+} from './nt-server';
 
 /**
  * The reader's side of a simulation: a tape of actions and a clock over it. The server itself is
@@ -161,7 +166,7 @@ export const playerMachine = setup({
       const tape = [...kept, { at: context.at, event: event.event }];
       // What simulate() would refuse is refused here, without replaying the tape to find out.
       try {
-        validateTape(tape);
+        registry.validateTape(tape);
       } catch (error) {
         return { notice: error instanceof Error ? error.message : String(error) };
       }

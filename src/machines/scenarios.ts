@@ -1,5 +1,5 @@
-import { simulate } from './simulate';
-import type { NtVersion, ServerConfig, ServerView, SimEvent, TapeEntry } from './world';
+import type { NtVersion, ServerConfig, ServerView, SimEvent, TapeEntry } from './nt-server';
+import { simulate } from './nt-server';
 
 /**
  * A scenario: a short story told as tape entries with narration. The stories themselves are

@@ -1,7 +1,6 @@
 import { assign, setup } from 'xstate';
-import { type LinkState, MAX_LINK_MS } from './link';
-import { validateAutodisconnect } from './validate';
-import type { NtVersion, ServerConfig, SimEvent, TapeEntry } from './world';
+import type { NtVersion, ServerConfig, SimEvent, TapeEntry } from './nt-server';
+import { type LinkState, MAX_LINK_MS, validateAutodisconnect } from './nt-server';
 
 /**
  * The troubleshooter engine: a decision tree given as data, walked by an XState machine. The tree

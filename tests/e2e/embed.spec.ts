@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { CHROMIUM_ARGS, resolveChromium } from '../../scripts/browser.mjs';
 import { embedSnippet } from '../../src/components/embedSnippet';
-import { encode } from '../../src/machines/link';
+import { encode } from '../../src/machines/nt-server/link';
 import { axeViolations, publishedPaths, waitForHydration } from './helpers';
 
 // The host page below is served by the test itself, which Chromium's Local Network Access checks

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { encode } from '../../src/machines/link';
+import { encode } from '../../src/machines/nt-server/link';
 import { axeViolations, gotoThemed, publishedPaths, waitForHydration, watchConsole } from './helpers';
 
 const paths = publishedPaths();

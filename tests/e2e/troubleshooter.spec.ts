@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { simulate } from '../../src/machines';
-import { decode } from '../../src/machines/link';
+import { decode } from '../../src/machines/nt-server/link';
 import { axeViolations, gotoThemed, waitForHydration, watchConsole } from './helpers';
 
 /** Presses Tab until `target` has focus: the way a keyboard user gets there. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkArticleFolder } from '../../src/integrations/article-check';
 import { quizMoment, toScenario } from '../../src/lib/article-data';
 import { encode, NT_VERSIONS, scenarioTape, simulate } from '../../src/machines';
-import { read } from '../../src/machines/readings';
+import { read } from '../../src/machines/nt-server/readings';
 import { articleFolders } from './content';
 
 // Every article folder, fixtures included: a new article is tested by adding its folder.

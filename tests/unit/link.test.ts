@@ -12,6 +12,7 @@ import {
   scenarioTape,
   simulate,
 } from '../../src/machines';
+import { checksum } from '../../src/machines/kernel';
 import { article } from './content';
 import { connect, MIN } from './helpers';
 
@@ -27,7 +28,7 @@ describe('deep links', () => {
   it('round-trips a scenario and stays URL-safe', () => {
     const text = encode(state);
 
-    expect(text).toMatch(/^1\.[A-Za-z0-9._~-]+$/);
+    expect(text).toMatch(/^2\.nt-server\.[A-Za-z0-9._~-]+$/);
     expect(decode(text)).toEqual({ ok: true, value: state });
   });
 
@@ -57,8 +58,9 @@ describe('deep links', () => {
   it.each([
     ['', 'empty'],
     ['   ', 'empty'],
-    ['2.abc.', 'version'],
-    ['hello', 'version'],
+    ['2.abc.', 'check'],
+    ['hello', 'syntax'],
+    ['3.nt-server.bbfqb.', 'version'],
     ['1.bbfpa', 'syntax'],
     ['1.bbfpa.x.y', 'syntax'],
     ['1.bbfpa.!', 'syntax'],
@@ -82,7 +84,7 @@ describe('deep links', () => {
     // Written by hand: format 1 header (3.51, logging on, limit 5, autodisconnect 15) at 7 days + 1 s.
     const result = decode(
       `1.bbfq${encode({ ...state, tape: [], at: 7 * 24 * 60 * MIN })
-        .split('.')[1]
+        .split('.')[2]
         .slice(4, -1)}d.`,
     );
     expect(result.ok).toBe(false);
@@ -192,5 +194,46 @@ describe('a decoded tape is validated once', () => {
     ]);
     for (let i = 0; i < 2; i++)
       expect(() => simulate({ version: '3.51' }, bad as never, 0)).toThrow(SimulationInputError);
+  });
+});
+
+describe('a damaged link is refused, never read as another moment (format 2 carries a check)', () => {
+  const text = encode(state);
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz012345ABCDEFGHIJKLMNOPQRSTUVWXYZ6789-_.';
+
+  it('refuses every one-character change', () => {
+    let tried = 0;
+    for (let i = 0; i < text.length; i++) {
+      for (const ch of alphabet) {
+        if (ch === text[i]) continue;
+        const flipped = text.slice(0, i) + ch + text.slice(i + 1);
+        const result = decode(flipped);
+        tried++;
+        expect(result.ok, flipped).toBe(false);
+      }
+    }
+    expect(tried).toBeGreaterThan(1000);
+  });
+
+  it('refuses every truncation, as at a line wrap', () => {
+    for (let n = 1; n < text.length; n++) expect(decode(text.slice(0, n)).ok, text.slice(0, n)).toBe(false);
+  });
+
+  it('says which: damaged, for another simulation, or from a newer page', () => {
+    const damaged = decode(`${text.slice(0, -1)}${text.endsWith('a') ? 'b' : 'a'}`);
+    expect(!damaged.ok && damaged.error.code).toBe('check');
+    const body = text.split('.').slice(2, 4).join('.');
+    const other = `2.nt-domain.${body}`;
+    const forOther = decode(`${other}.${checksum(other)}`);
+    expect(!forOther.ok && forOther.error.code).toBe('model');
+    expect(!forOther.ok && forOther.error.message).not.toContain('nt-domain');
+  });
+
+  it('a format-1 link has no check: a flipped one may still read as another moment (kept readable as published)', () => {
+    const one = '1.bbfqb.dbhDzrDzzDz2DzrB8b';
+    const original = decode(one);
+    const flipped = decode('1.bbfqb.dbhDzrDzzDz2DzrB8c');
+    expect(original.ok && flipped.ok).toBe(true);
+    if (original.ok && flipped.ok) expect(flipped.value).not.toEqual(original.value);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { simulate } from '../../src/machines';
-import { decode, encode } from '../../src/machines/link';
+import { decode, encode } from '../../src/machines/nt-server/link';
 import {
   horizon,
   laterActions,

@@ -14,7 +14,7 @@ import {
   sessionMachine,
   sessionShares,
   viewState,
-} from '../../src/machines/session';
+} from '../../src/machines/nt-server/session';
 
 /*
  * Model-based tests: the session machine (one computer, explicit states) is the model; every

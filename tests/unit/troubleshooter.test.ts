@@ -14,7 +14,7 @@ import { anchorHref, articleHref, momentHref, simulationsIn } from '../../src/li
 import { assembleFlow } from '../../src/lib/troubleshooter';
 
 import { type ServerView, simulate } from '../../src/machines';
-import { decode } from '../../src/machines/link';
+import { decode } from '../../src/machines/nt-server/link';
 import {
   type Answers,
   createTroubleshooter,

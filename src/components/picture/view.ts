@@ -1,4 +1,4 @@
-import { formatElapsed } from '../../machines/format';
+import { formatElapsed } from '../../machines/kernel/format';
 
 /**
  * The subset of the kernel's ServerView the pictures read, declared here structurally so they compile

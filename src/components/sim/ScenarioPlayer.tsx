@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatElapsed, type NtVersion, simulate, speakElapsed, type TapeEntry, world } from '../../machines';
-import { encode } from '../../machines/link';
+import { encode } from '../../machines/nt-server/link';
 import { narrationFor, type Scenario } from '../../machines/scenarios';
 import { NetworkPicture } from '../picture/NetworkPicture';
 import { markChart } from '../picture/StateChart';

@@ -7,7 +7,7 @@ import {
   type TapeEntry,
   world,
 } from '../../machines';
-import { decode, linkFits, linkOrNull } from '../../machines/link';
+import { decode, linkFits, linkOrNull } from '../../machines/nt-server/link';
 import { playerMachine, timelineEnd } from '../../machines/player';
 import { NetworkPicture } from '../picture/NetworkPicture';
 import { markChart } from '../picture/StateChart';

@@ -1,5 +1,3 @@
-export { describeEvent } from './events';
-
 function split(ms: number): [number, number, number] {
   const total = Math.max(0, Math.floor(ms / 1000));
   return [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];

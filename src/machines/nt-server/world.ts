@@ -1,3 +1,10 @@
+import type { LogEntry as KernelLogEntry } from '../kernel/log';
+import type { TapeEntry as KernelTapeEntry } from '../kernel/registry';
+import type { SimEvent } from './registry';
+
+export type { SimEvent, SimEventType } from './registry';
+export type TapeEntry = KernelTapeEntry<SimEvent>;
+
 export type NtVersion = '3.5' | '3.51' | '4.0';
 
 export const NT_VERSIONS: readonly NtVersion[] = ['3.5', '3.51', '4.0'];
@@ -10,27 +17,6 @@ export interface ServerConfig {
   licenseLimit?: number;
   /** License Logging service running at t = 0, default true. */
   licenseLogging?: boolean;
-}
-
-export type SimEvent =
-  | { type: 'share.connect'; computer: string; share: string; user?: string }
-  | { type: 'share.disconnect'; computer: string; share: string }
-  | { type: 'file.open'; computer: string; share: string }
-  | { type: 'file.close'; computer: string; share: string }
-  | { type: 'licensing.stop' }
-  | { type: 'licensing.start' }
-  | { type: 'autodisconnect.set'; minutes: number }
-  /** Control Panel Licensing: per-server concurrent licences from this moment, 1..9999. */
-  | { type: 'licensing.limit'; licenses: number }
-  /** Server Manager's Disconnect on one listed connection. */
-  | { type: 'admin.disconnect'; computer: string; share: string };
-
-export type SimEventType = SimEvent['type'];
-
-export interface TapeEntry {
-  /** ms from t = 0, non-decreasing along the tape. */
-  at: number;
-  event: SimEvent;
 }
 
 export type LogKind =
@@ -61,16 +47,7 @@ export const SOURCE_KEYS = [
 ] as const;
 export type SourceKey = (typeof SOURCE_KEYS)[number];
 
-export interface LogEntry {
-  at: number;
-  text: string;
-  error?: number;
-  kind: LogKind;
-  /** The client computer the entry is about, when there is one. */
-  computer?: string;
-  /** The sources of what the text says, in the order it says it. */
-  cites?: readonly SourceKey[];
-}
+export type LogEntry = KernelLogEntry<LogKind, SourceKey>;
 
 export interface ConnectionView {
   computer: string;
@@ -221,8 +198,4 @@ export function loggedOnUser(computer: string): string {
 
 export function uncPath(share: string): string {
   return `\\\\${world.server}\\${share}`;
-}
-
-export function isComputerEvent(event: SimEvent): event is Extract<SimEvent, { computer: string }> {
-  return 'computer' in event;
 }

@@ -1,4 +1,4 @@
-import { nextAutodisconnect, simulate } from './simulate';
+import { nextAutodisconnect, simulate } from './model';
 import type { ServerConfig, ServerView, TapeEntry } from './world';
 
 /**

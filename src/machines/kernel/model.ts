@@ -1,0 +1,61 @@
+import type { AnyStateMachine } from 'xstate';
+import type { LogEntry, LogNode } from './log';
+import type { Registry } from './registry';
+
+/*
+ * What a model provides to the kernel. A model is one simulated system (a folder in src/machines);
+ * the kernel (timeline, link codec, player, scenario and troubleshooter engines) works for any model
+ * and imports none. The view at time t is a function of (configuration, tape, t).
+ */
+
+/** What every model's machine context carries: its log, as a persistent list. */
+export interface ModelContext {
+  readonly log: LogNode<LogEntry> | null;
+}
+
+/** An event the kernel sends a model's machine: a tape event or a timer, stamped with its time. */
+export type Stamped<Event> = Event & { readonly at: number };
+
+export interface Model<
+  Config extends object,
+  Normal extends Config,
+  Event extends { type: string },
+  Context extends ModelContext,
+  View,
+> {
+  /** The model's id: links name it. */
+  readonly id: string;
+  /** The configuration field a side-by-side comparison varies, and its values, in order. */
+  readonly variants: { readonly field: keyof Config & string; readonly values: readonly string[] };
+  readonly registry: Registry<Event>;
+  /** Fills in defaults and checks every field; throws SimulationInputError. */
+  normalize(config: Config): Normal;
+  /**
+   * The model's rules (XState v5), a pure machine: input is the normal configuration; it takes the
+   * tape's events and its own timers, each stamped with `at`, the time it happens.
+   */
+  readonly machine: AnyStateMachine;
+  /**
+   * The model's timer that falls due first, or undefined: the kernel sends its event when the clock
+   * reaches `at` (timers are data in the context, so a checkpoint restores them exactly).
+   */
+  nextTimer(context: Context): { readonly at: number; readonly event: { readonly type: string } } | undefined;
+  view(context: Context, now: number, log: LogEntry[]): View;
+  /** The figures the timeline picture plots after each step (numbers, in the model's order). */
+  figures(context: Context): readonly number[];
+  /** The configuration as naturals for a link's header, and back (undefined when the numbers are out of range). */
+  readonly header: {
+    write(config: Normal): number[];
+    read(numbers: readonly number[]): Config | string;
+    /** How many numbers the header holds, in order. */
+    readonly names: readonly string[];
+  };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a model of any types, for the kernel's generic code
+export type AnyModel = Model<any, any, any, any, any>;
+
+export type ConfigOf<M> = M extends Model<infer C, infer _N, infer _E, infer _X, infer _V> ? C : never;
+export type EventOf<M> = M extends Model<infer _C, infer _N, infer E, infer _X, infer _V> ? E : never;
+export type ContextOf<M> = M extends Model<infer _C, infer _N, infer _E, infer X, infer _V> ? X : never;
+export type ViewOf<M> = M extends Model<infer _C, infer _N, infer _E, infer _X, infer V> ? V : never;
