@@ -102,7 +102,7 @@ describe('kernel invariants on random tapes', () => {
             expect(listed.map((c) => [c.share, c.shownUser])).toEqual([['IPC$', s.computer]]);
             expect(config.version).not.toBe('4.0');
           }
-          if (s.state === 'explicit-ipc') expect(listed.map((c) => c.share)).toEqual(['IPC$']);
+          if (s.state === 'explicitIpc') expect(listed.map((c) => c.share)).toEqual(['IPC$']);
           if (s.state === 'holding') expect(listed.every((c) => c.account === s.account)).toBe(true);
         }
       }),

@@ -1,4 +1,4 @@
-import { licenceService, type PictureView, short } from './view';
+import { type PictureView, short } from './view';
 
 export interface NetworkPictureProps {
   /** Unique on the page: names the picture's title and its description. */
@@ -30,7 +30,7 @@ export function NetworkPicture({
   computers,
   describedBy,
 }: NetworkPictureProps) {
-  const service = licenceService(view, version);
+  const service = view.licenses.service;
   const { inUse, limit } = view.licenses;
   const slots = service === 'running' && limit <= 10 ? Math.max(limit, Math.min(inUse, 10)) : 0;
   const said: string[] = [];

@@ -4,7 +4,7 @@ export interface ServerManagerProps {
   view: ServerView;
   version: NtVersion;
   /** Rows (by `computer/share`) and figures that differ from the server compared against, if any. */
-  differences?: { rows: Set<string>; licences: boolean; against: string };
+  differences?: { rows: readonly string[]; licences: boolean; against: string };
   /** Server Manager's Disconnect on a row (free play and side by side); none in the scenario player. */
   onDisconnect?: (computer: string, share: string) => void;
 }
@@ -50,7 +50,7 @@ export function ServerManager({ view, version, differences, onDisconnect }: Serv
           ) : (
             view.connections.map((c) => {
               const ipc = c.share === 'IPC$';
-              const differs = differences?.rows.has(rowKey(c)) ?? false;
+              const differs = differences?.rows.includes(rowKey(c)) ?? false;
               return (
                 <tr key={rowKey(c)} class={`${ipc ? 'kb-ipc' : ''} ${differs ? 'kb-diff' : ''}`.trim()}>
                   <th scope="row" data-label="Computer">
@@ -124,16 +124,4 @@ export function ServerManager({ view, version, differences, onDisconnect }: Serv
       </ul>
     </div>
   );
-}
-
-/** Rows present in `a` but not in `b`, and whether the licence figures differ. */
-export function compareViews(a: ServerView, b: ServerView, against: string) {
-  // A row missing from `b`, or the same row showing a different user there (account name vs computer name).
-  const rows = new Set(
-    a.connections
-      .filter((c) => b.connections.find((d) => rowKey(d) === rowKey(c))?.shownUser !== c.shownUser)
-      .map(rowKey),
-  );
-  const licences = a.licenses.inUse !== b.licenses.inUse || a.licenses.logging !== b.licenses.logging;
-  return { rows, licences, against };
 }

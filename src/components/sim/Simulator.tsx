@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
+  diffViews,
   type NtVersion,
   type ServerConfig,
   type ServerView,
@@ -20,7 +21,7 @@ import { Controls } from './Controls';
 import { citeLog, NO_SOURCES, type Sources } from './cite';
 import { EventLog } from './EventLog';
 import { replayOffThread, timelinesOf } from './offthread';
-import { compareViews, ServerManager } from './ServerManager';
+import { ServerManager } from './ServerManager';
 import { ShareBar } from './ShareBar';
 import { useActor } from './useActor';
 import { VersionPicker } from './VersionPicker';
@@ -248,7 +249,7 @@ export default function Simulator(props: SimulatorProps) {
               <ServerManager
                 view={view}
                 version={version}
-                differences={other ? compareViews(view, other, `NT ${otherVersion}`) : undefined}
+                differences={other ? { ...diffViews(view, other), against: `NT ${otherVersion}` } : undefined}
                 onDisconnect={(computer, share) => record({ type: 'admin.disconnect', computer, share })}
               />
             </div>

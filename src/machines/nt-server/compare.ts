@@ -18,8 +18,6 @@ export interface ViewDiff {
   sessions: string[];
   /** Performance Monitor counters that differ. */
   counters: (keyof Counters)[];
-  /** One plain sentence saying what differs (or that nothing does). */
-  summary: string;
 }
 
 function shown(view: ServerView): Map<string, string> {
@@ -70,15 +68,11 @@ export function describeView(view: ServerView): string {
 }
 
 /**
- * Compares two views of the same moment (say NT 3.51 and NT 4.0 on one tape): which Server
- * Manager rows, licence figures, client uses, session states and counters differ, as data and
- * as one sentence. `labels` name the two servers in the sentence.
+ * Compares two views of the same moment (say NT 3.51 and NT 4.0 on one tape): which Server Manager
+ * rows, licence figures, client uses, session states and counters differ. Views show these; they
+ * never work out a difference themselves.
  */
-export function diffViews(
-  a: ServerView,
-  b: ServerView,
-  labels: readonly [string, string] = ['the first server', 'the second server'],
-): ViewDiff {
+export function diffViews(a: ServerView, b: ServerView): ViewDiff {
   const sa = shown(a);
   const sb = shown(b);
   const rows = onlyIn(sa, sb);
@@ -104,6 +98,16 @@ export function diffViews(
     uses.length === 0 &&
     sessions.length === 0 &&
     counters.length === 0;
+  return { same, rows, rowsInB, licences, uses, sessions, counters };
+}
+
+/** diffViews as one plain sentence (or that nothing differs); `labels` name the two servers. */
+export function diffSummary(
+  a: ServerView,
+  b: ServerView,
+  labels: readonly [string, string] = ['the first server', 'the second server'],
+): string {
+  const { same, uses, sessions, counters } = diffViews(a, b);
   const da = describeView(a);
   const db = describeView(b);
   const also = [
@@ -111,10 +115,9 @@ export function diffViews(
     ...(sessions.length ? ['session states'] : []),
     ...counters.map((k) => COUNTER_NAMES[k]),
   ];
-  const summary = same
+  return same
     ? `Right now both servers show the same: ${da}.`
     : da === db
       ? `Right now both servers show the same connections and licences (${da}), but differ in ${also.join(', ')}.`
       : `Right now ${labels[0]} ${da}; ${labels[1]} ${db}.`;
-  return { same, rows, rowsInB, licences, uses, sessions, counters, summary };
 }

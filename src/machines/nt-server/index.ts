@@ -2,7 +2,7 @@
 
 export type { EventSpecs as EventSpec } from '../kernel/registry';
 export type { ViewDiff } from './compare';
-export { COUNTER_NAMES, describeView, diffViews, rowKey } from './compare';
+export { COUNTER_NAMES, describeView, diffSummary, diffViews, rowKey } from './compare';
 export type { NormalConfig } from './config';
 export { DEFAULT_CONFIG, normalizeConfig } from './config';
 export { AUTODISCONNECT_ZERO_MS } from './context';

@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import { IPC, loggedOnUser, mayRead, type NtVersion } from './world';
+import { IPC, loggedOnUser, mayRead, type NtVersion, type SessionState } from './world';
 
 /*
  * One client computer, its session with the server and its `net use` list, as explicit
@@ -48,7 +48,8 @@ export type SessionEvent =
 type ShareEvent = Extract<SessionEvent, { share: string }>;
 type ConnectEvent = Extract<SessionEvent, { type: 'share.connect' }>;
 
-export type SessionStateValue = 'none' | 'holding' | 'leftover' | 'explicitIpc';
+/** The view's SessionState: one spelling for the view, this machine and the statechart. */
+export type SessionStateValue = SessionState;
 
 const shareOf = (event: SessionEvent): string => (event as ShareEvent).share;
 const useOf = (context: SessionContext, event: SessionEvent): ClientUse | undefined =>
@@ -233,11 +234,6 @@ export const sessionMachine = setup({
     'session.idle': { guard: 'canIdleOut', target: '.none', actions: 'drop' },
   },
 });
-
-/** The view's name for a state value. */
-export function viewState(value: SessionStateValue): 'none' | 'holding' | 'leftover' | 'explicit-ipc' {
-  return value === 'explicitIpc' ? 'explicit-ipc' : value;
-}
 
 /** The connections the session lists, in the server's view order (IPC$ first). */
 export function sessionShares(state: SessionStateValue, context: SessionContext): string[] {

@@ -20,7 +20,7 @@ import {
 function sessionState(session: Session | undefined): SessionState {
   if (!session) return 'none';
   if (session.account === null) return 'leftover';
-  if (session.shares.length === 0 && session.ipc === 'explicit') return 'explicit-ipc';
+  if (session.shares.length === 0 && session.ipc === 'explicit') return 'explicitIpc';
   return 'holding';
 }
 

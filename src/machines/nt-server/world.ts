@@ -82,9 +82,9 @@ export interface ClientView {
  * - holding: a session carrying an account, with at least one connection listed under it;
  * - leftover: only the implicit IPC$ is left, with no account (listed under the computer
  *   name; NT 3.5 and 3.51, implicit-ipc);
- * - explicit-ipc: the only connection is an IPC$ the client connected to by name (ipc-not-disconnectable).
+ * - explicitIpc: the only connection is an IPC$ the client connected to by name (ipc-not-disconnectable).
  */
-export type SessionState = 'none' | 'holding' | 'leftover' | 'explicit-ipc';
+export type SessionState = 'none' | 'holding' | 'leftover' | 'explicitIpc';
 
 export interface SessionView {
   computer: string;
