@@ -1,11 +1,12 @@
-import { type AnyMachineSnapshot, initialTransition, transition } from 'xstate';
+import { type AnyActorScope, type AnyMachineSnapshot, createActor } from 'xstate';
 import { validateUntil } from './errors';
 import { type LogEntry, logEntries } from './log';
 import type { Model, ModelContext } from './model';
 import type { TapeEntry } from './registry';
 
 /*
- * Replay that scales: a model's machine stepped with XState's pure transition(), its timers fired by
+ * Replay that scales: a model's machine stepped as a pure function (its transition, with no actor
+ * running: one inert scope per timeline, as XState's transition() makes per call), its timers fired by
  * the timeline itself when the clock reaches them (the model keeps them as data, nextTimer), so the
  * replay needs no clock object and a checkpoint is just a snapshot. simulate() is the definition:
  * for every t, viewAt(t) deep-equals simulate(model, config, tape, t) (a property test checks it).
@@ -74,7 +75,25 @@ export function createTimeline<
   model.registry.validateTape(tape);
   const entries = tape.slice();
   const everyEntries = Math.max(1, options.everyEntries ?? 32);
-  let snapshot: AnyMachineSnapshot = initialTransition(machine, normal)[0];
+  // The scope a machine's transitions run in. Nothing runs in it: the models' machines only assign.
+  const self = createActor(machine, { input: normal });
+  const noop = () => {};
+  const scope = {
+    self,
+    system: self.system,
+    id: '',
+    sessionId: '',
+    defer: noop,
+    logger: noop,
+    stopChild: noop,
+    emit: noop,
+    actionExecutor: noop,
+  } as unknown as AnyActorScope;
+  const send = (event: { type: string; at: number }) => {
+    snapshot = machine.transition(snapshot, event, scope);
+  };
+  let snapshot: AnyMachineSnapshot = self.getSnapshot();
+  const initialValue = snapshot.value;
   const context = () => snapshot.context as X;
   let index = 0;
   let time = 0;
@@ -85,10 +104,7 @@ export function createTimeline<
     // resolveState walks a context's objects to revive actor references; the log has none and may be
     // thousands deep, so it goes in afterwards, on the snapshot's own context object.
     const own = { ...context, log: null } as { log: X['log'] | null };
-    const snapshot = machine.resolveState({
-      value: initialTransition(machine, normal)[0].value,
-      context: own,
-    });
+    const snapshot = machine.resolveState({ value: initialValue, context: own });
     (snapshot.context as { log: X['log'] | null }).log = nodes[logged] ?? null;
     return { index, time, snapshot };
   }) ?? [{ index: 0, time: 0, snapshot }];
@@ -100,7 +116,7 @@ export function createTimeline<
   /** Fires every timer due at or before `t`, earliest first. */
   const fireDue = (t: number): void => {
     for (let next = model.nextTimer(context()); next && next.at <= t; next = model.nextTimer(context()))
-      snapshot = transition(machine, snapshot, { ...next.event, at: next.at })[0];
+      send({ ...next.event, at: next.at });
   };
 
   /** Moves the clock to `to`, stopping at each timer on the way so it runs at its own time. */
@@ -143,7 +159,7 @@ export function createTimeline<
     while (index < entries.length && (entries[index] as TapeEntry<E>).at <= until) {
       const { at, event } = entries[index] as TapeEntry<E>;
       advance(at);
-      snapshot = transition(machine, snapshot, { ...event, at })[0];
+      send({ ...event, at });
       // A timer the entry made overdue runs now, as the view at this time has it, before the step is told.
       fireDue(time);
       step?.(at);
