@@ -87,7 +87,8 @@ function largestLink() {
   let hi = big.length;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (kernel.linkFits({ config: { version: '3.51' }, tape: big.slice(0, mid), at: big[mid - 1].at }).ok) lo = mid;
+    if (kernel.linkFits({ config: { version: '3.51' }, tape: big.slice(0, mid), at: big[mid - 1].at }).ok)
+      lo = mid;
     else hi = mid - 1;
   }
   big = big.slice(0, lo);

@@ -49,6 +49,8 @@ const SCOPES = { compare: 'side by side', single: 'free play' } as const;
 const LINK_PROBLEMS: Partial<Record<string, string>> = {
   version: 'This link comes from a newer version of this page. ',
   size: 'This link is too long. ',
+  check: 'This link is damaged or cut short (it may have been broken across lines). ',
+  model: 'This link is for a different simulation. ',
 };
 
 export default function Simulator(props: SimulatorProps) {
