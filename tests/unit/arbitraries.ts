@@ -3,10 +3,12 @@ import {
   diskShares,
   NT_VERSIONS,
   type NtVersion,
+  registry,
   type SimEvent,
   type TapeEntry,
   world,
 } from '../../src/machines';
+import type { Registry } from '../../src/machines/kernel';
 
 export const RUNS = Number(process.env.FC_RUNS ?? 1000);
 export const SEED = Number(process.env.FC_SEED ?? 153066);
@@ -18,56 +20,35 @@ export const share = fc.constantFrom(...diskShares);
 export const anyShare = fc.constantFrom(...world.shares.map((s) => s.name));
 export const user = fc.option(fc.constantFrom(...world.accounts.map((a) => a.name)), { nil: undefined });
 
-/** Every event type, weighted toward the client's. */
-export const event: fc.Arbitrary<SimEvent> = fc.oneof(
-  {
-    weight: 4,
-    arbitrary: fc
-      .record({ computer, share: anyShare, user })
-      .map(
-        ({ computer, share, user }): SimEvent =>
-          user === undefined
-            ? { type: 'share.connect', computer, share }
-            : { type: 'share.connect', computer, share, user },
-      ),
-  },
-  {
-    weight: 2,
-    arbitrary: fc
-      .record({ computer, share: anyShare })
-      .map((e): SimEvent => ({ type: 'share.disconnect', ...e })),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({ computer, share }).map((e): SimEvent => ({ type: 'file.open', ...e })),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({ computer, share }).map((e): SimEvent => ({ type: 'file.close', ...e })),
-  },
-  {
-    weight: 1,
-    arbitrary: fc
-      .record({ computer, share: anyShare })
-      .map((e): SimEvent => ({ type: 'admin.disconnect', ...e })),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.constantFrom<SimEvent>({ type: 'licensing.stop' }, { type: 'licensing.start' }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc
-      .integer({ min: 1, max: 4 })
-      .map((licenses): SimEvent => ({ type: 'licensing.limit', licenses })),
-  },
-  {
-    weight: 1,
-    arbitrary: fc
-      .integer({ min: -1, max: 20 })
-      .map((minutes): SimEvent => ({ type: 'autodisconnect.set', minutes })),
-  },
-);
+/**
+ * Any event of a model, derived from its registry: every declared type (weighted by its `weight`),
+ * each name field from the world's values (an optional one sometimes left out), each number from its
+ * `sample` range (else its whole range). A new event in a registry is generated without a test edit.
+ */
+export function eventsOf<E extends { type: string }>(registry: Registry<E>): fc.Arbitrary<E> {
+  return fc.oneof(
+    ...registry.types.map((type) => {
+      const spec = registry.specs[type as E['type']];
+      const fields: Record<string, fc.Arbitrary<unknown>> = {};
+      for (const [name, field] of Object.entries(spec.fields)) {
+        const value: fc.Arbitrary<unknown> =
+          field.kind === 'name'
+            ? fc.constantFrom(...field.values)
+            : fc.integer({ min: field.sample?.[0] ?? field.min, max: field.sample?.[1] ?? field.max });
+        fields[name] = field.optional ? fc.option(value, { nil: undefined }) : value;
+      }
+      const arbitrary = fc.record(fields).map((values) => {
+        const event: Record<string, unknown> = { type };
+        for (const [k, v] of Object.entries(values)) if (v !== undefined) event[k] = v;
+        return event as E;
+      });
+      return { weight: spec.weight ?? 1, arbitrary };
+    }),
+  );
+}
+
+/** Every NT server event, weighted toward the client's (the registry's weights). */
+export const event: fc.Arbitrary<SimEvent> = eventsOf(registry);
 
 export const tapeArb: fc.Arbitrary<TapeEntry[]> = fc
   .array(fc.tuple(fc.integer({ min: 0, max: 10 * 60_000 }), event), { maxLength: 40 })

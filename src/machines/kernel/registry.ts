@@ -29,6 +29,8 @@ export interface IntField {
   readonly linkOffset: number;
   /** The model's own wording for a bad value, or null when the value is good; default: the range. */
   readonly problem?: (value: unknown) => string | null;
+  /** The values property tests draw from, when the whole range would rarely matter: [min, max]. */
+  readonly sample?: readonly [number, number];
 }
 
 export type FieldSpec = NameField | IntField;
@@ -36,6 +38,8 @@ export type FieldSpec = NameField | IntField;
 export interface EventSpec {
   /** The event's fields, in order: name fields pick the link code, int fields follow it. */
   readonly fields: Readonly<Record<string, FieldSpec>>;
+  /** How often property tests draw this event relative to the others (default 1). */
+  readonly weight?: number;
 }
 
 export type EventSpecs<Type extends string> = { readonly [T in Type]: EventSpec };

@@ -78,6 +78,7 @@ export const MINUTES: IntField = {
   min: AUTODISCONNECT_MIN,
   max: AUTODISCONNECT_MAX,
   linkOffset: 1,
+  sample: [-1, 20],
   problem: (v) => {
     const check = validateAutodisconnect(v as number);
     return check.ok ? null : check.reason;
@@ -90,14 +91,15 @@ export const LICENSES: IntField = {
   min: 1,
   max: LICENSE_LIMIT_MAX,
   linkOffset: 0,
+  sample: [1, 4],
   problem: licenceProblem,
 };
 
 const SPECS = {
-  'share.connect': { fields: { computer, share: anyShare, user } },
-  'share.disconnect': { fields: { computer, share: anyShare } },
-  'file.open': { fields: { computer, share: diskShare } },
-  'file.close': { fields: { computer, share: diskShare } },
+  'share.connect': { fields: { computer, share: anyShare, user }, weight: 4 },
+  'share.disconnect': { fields: { computer, share: anyShare }, weight: 2 },
+  'file.open': { fields: { computer, share: diskShare }, weight: 2 },
+  'file.close': { fields: { computer, share: diskShare }, weight: 2 },
   'licensing.stop': { fields: {} },
   'licensing.start': { fields: {} },
   'autodisconnect.set': { fields: { minutes: MINUTES } },
