@@ -1,22 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { simulate } from '../../src/machines';
-import { decode, encode } from '../../src/machines/nt-server/link';
 import {
-  horizon,
+  horizon as kernelHorizon,
   laterActions,
   MAX_TIME,
   MINUTE,
   type PlayerInput,
-  playerMachine,
   TAIL_MS,
+} from '../../src/machines/kernel/player';
+import {
+  ntServer,
+  playerMachine,
+  type ServerConfig,
+  type SimEvent,
   timelineEnd,
-} from '../../src/machines/player';
+} from '../../src/machines/nt-server';
+import { decode, encode } from '../../src/machines/nt-server/link';
+
+/** The scrubber's reach for an NT server (the kernel's horizon with the model's tail). */
+const horizon = (tape: Parameters<typeof kernelHorizon>[0], at: number, config?: ServerConfig) =>
+  kernelHorizon(tape, at, ntServer.tail(config));
 
 const connect = { type: 'share.connect', computer: 'WKS1', share: 'TOOLS', user: 'Administrator' } as const;
 const disconnect = { type: 'share.disconnect', computer: 'WKS1', share: 'TOOLS' } as const;
 
-function start(input: PlayerInput = { config: { version: '3.51' } }) {
+function start(input: PlayerInput<ServerConfig, SimEvent> = { config: { version: '3.51' } }) {
   return createActor(playerMachine, { input }).start();
 }
 
@@ -102,9 +111,9 @@ describe('player: the reader’s tape and clock', () => {
     actor.send({ type: 'tape.record', event: connect });
     actor.send({ type: 'tape.record', event: disconnect });
 
-    actor.send({ type: 'clock.next-autodisconnect' });
+    actor.send({ type: 'clock.next' });
     const dropped = actor.getSnapshot().context;
-    actor.send({ type: 'clock.next-autodisconnect' });
+    actor.send({ type: 'clock.next' });
 
     expect(dropped.at).toBe(15 * MINUTE);
     expect(simulate(dropped.config, dropped.tape, dropped.at).connections).toEqual([]);
@@ -200,7 +209,7 @@ describe('horizon: how far the scrubber reaches', () => {
     actor.send({ type: 'tape.record', event: connect });
     actor.send({ type: 'tape.record', event: disconnect });
 
-    actor.send({ type: 'clock.next-autodisconnect' });
+    actor.send({ type: 'clock.next' });
     const { config, tape, at, notice } = actor.getSnapshot().context;
 
     expect(at).toBe(0);
@@ -222,7 +231,7 @@ describe('horizon: how far the scrubber reaches', () => {
   it('a notice outlasts playback’s ticks, and playback that reaches the 7-day limit says so', () => {
     const actor = start();
     actor.send({ type: 'clock.play' });
-    actor.send({ type: 'clock.next-autodisconnect' });
+    actor.send({ type: 'clock.next' });
     const notice = actor.getSnapshot().context.notice;
 
     actor.send({ type: 'clock.tick', ms: 16 });

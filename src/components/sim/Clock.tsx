@@ -1,5 +1,5 @@
 import { formatElapsed } from '../../machines';
-import { MINUTE, SPEEDS } from '../../machines/player';
+import { MINUTE, SPEEDS } from '../../machines/kernel/player';
 
 export interface ClockProps {
   at: number;

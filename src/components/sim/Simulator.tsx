@@ -8,8 +8,8 @@ import {
   type TapeEntry,
   world,
 } from '../../machines';
+import { playerMachine, timelineEnd } from '../../machines/nt-server';
 import { decode, linkFits, linkOrNull } from '../../machines/nt-server/link';
-import { playerMachine, timelineEnd } from '../../machines/player';
 import { NetworkPicture } from '../picture/NetworkPicture';
 import { markChart } from '../picture/StateChart';
 import { timelineSeries } from '../picture/series';
@@ -208,7 +208,7 @@ export default function Simulator(props: SimulatorProps) {
         onPause={() => send({ type: 'clock.pause' })}
         onSpeed={(s) => send({ type: 'clock.speed', speed: s })}
         onJump={(ms) => send({ type: 'clock.jump', ms })}
-        onNextAutodisconnect={() => send({ type: 'clock.next-autodisconnect' })}
+        onNextAutodisconnect={() => send({ type: 'clock.next' })}
       />
       <div class={mode === 'compare' ? 'kb-sim__pictures kb-sim__pictures--two' : 'kb-sim__pictures'}>
         {views.map((view, i) => (

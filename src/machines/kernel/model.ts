@@ -1,6 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import type { LogEntry, LogNode } from './log';
-import type { Registry } from './registry';
+import type { Registry, TapeEntry } from './registry';
 
 /*
  * What a model provides to the kernel. A model is one simulated system (a folder in src/machines);
@@ -41,6 +41,16 @@ export interface Model<
    */
   nextTimer(context: Context): { readonly at: number; readonly event: { readonly type: string } } | undefined;
   view(context: Context, now: number, log: LogEntry[]): View;
+  /** "Jump to the next thing that happens": when the model's next timed outcome after `t` falls, or null; and what to say. */
+  readonly next: {
+    find(config: Config, tape: readonly TapeEntry<Event>[], t: number): number | null;
+    /** Said when nothing is due. */
+    readonly none: string;
+    /** "The next … is <at> after the start" (the player adds that it is past what the simulation covers). */
+    beyond(at: string): string;
+  };
+  /** How far past the last action the scrubber should reach for this configuration, in ms (its timers' reach). */
+  tail(config: Config | undefined): number;
   /** The figures the timeline picture plots after each step (numbers, in the model's order). */
   figures(context: Context): readonly number[];
   /** The configuration as naturals for a link's header, and back (undefined when the numbers are out of range). */

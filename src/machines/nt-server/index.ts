@@ -19,7 +19,15 @@ export {
   MAX_READ_CHARS,
 } from './link';
 export type { Counts, Recording, Timeline, TimelineOptions } from './model';
-export { createTimeline, nextAutodisconnect, ntServer, simulate, timelineView } from './model';
+export {
+  createTimeline,
+  nextAutodisconnect,
+  ntServer,
+  playerMachine,
+  simulate,
+  timelineEnd,
+  timelineView,
+} from './model';
 export type { AutodisconnectCheck } from './registry';
 export {
   AUTODISCONNECT_MAX,

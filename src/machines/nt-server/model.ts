@@ -1,6 +1,7 @@
 import { validateUntil } from '../kernel/errors';
 import { linkCodec } from '../kernel/link';
 import type { Model } from '../kernel/model';
+import { createPlayer } from '../kernel/player';
 import {
   createTimeline as createModelTimeline,
   lastAt,
@@ -27,6 +28,16 @@ export const ntServer: Model<ServerConfig, NormalConfig, SimEvent, ServerContext
   machine: serverMachine,
   nextTimer: nextIdleCheck,
   view: toView,
+  next: {
+    find: (config, tape, t) => nextAutodisconnect(config, tape as TapeEntry[], t),
+    none: 'No autodisconnect is due: no idle session will be dropped from here on.',
+    beyond: (at) => `The next autodisconnect is ${at} after the start`,
+  },
+  /** Long enough for an autodisconnect at the configured value (up to a day), with five minutes to spare. */
+  tail(config) {
+    const minutes = config?.autodisconnectMinutes ?? 15;
+    return (minutes > 0 && minutes < 24 * 60 ? minutes + 5 : 0) * 60_000;
+  },
   /** Licences in use, connections Server Manager lists. */
   figures({ inUse, sessions }) {
     let connections = 0;
@@ -121,6 +132,9 @@ export function nextAutodisconnect(config: ServerConfig, tape: TapeEntry[], t: n
   }
   return best;
 }
+
+/** The reader's tape and clock over an NT server. */
+export const { machine: playerMachine, timelineEnd } = createPlayer(ntServer);
 
 /** Links to an NT server moment: format 2 names the model; format 1 links are this model's forever. */
 export const { encode, decode, linkFits, linkOrNull } = linkCodec(ntServer, true);
