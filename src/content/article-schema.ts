@@ -1,5 +1,7 @@
 import { z } from 'astro/zod';
-import { NT_VERSIONS, type NtVersion, registry, type SimEvent, SimulationInputError } from '../machines';
+import { registry, type SimEvent, SimulationInputError } from '../machines';
+import type { AnyModel } from '../machines/kernel';
+import { DEFAULT_MODEL, MODEL_IDS, MODELS } from '../machines/models';
 
 /**
  * An article's own data, `article.yaml` beside its `index.mdx`: the anchors its simulations
@@ -21,9 +23,14 @@ export const time = z
     return ((h ?? 0) * 3600 + (m ?? 0) * 60 + (s ?? 0)) * 1000;
   });
 
-const version = z.enum(NT_VERSIONS as [NtVersion, ...NtVersion[]]);
+/** Why `problem` threw, in the words of the model's validation (without "Tape entry 1"). */
+function reason(error: unknown): string {
+  return error instanceof SimulationInputError
+    ? error.message.replace(/^Tape entry 1[^:]*: /, '').replace(/^Configuration: /, '')
+    : String(error);
+}
 
-/** One event in the kernel's own vocabulary; the kernel's validation gives the reason. */
+/** One NT server event (the troubleshooter's moments); the model's validation gives the reason. */
 export const event = z.record(z.string(), z.unknown()).transform((value, ctx) => {
   try {
     return registry.validateEntry(0, { at: 0, event: value }, 0).event as SimEvent;
@@ -43,20 +50,18 @@ const anchorId = z
   .regex(/^[a-z][a-z0-9-]*$/, 'must be an element id in the article, such as symptom-licence');
 const localId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower case letters, digits and hyphens');
 
-const config = z.strictObject({
-  autodisconnectMinutes: z.number().int().min(-1).max(65535).optional(),
-  licenseLimit: z.number().int().min(1).max(9999).optional(),
-  licenseLogging: z.boolean().optional(),
-});
+/** A model's event or configuration as written; checked against the article's model below. */
+const raw = z.record(z.string(), z.unknown());
+const variant = z.string().min(1);
 
 export const stepSchema = z.strictObject({
   at: time,
   /** The reader's action at this step; a step without one only lets time pass. */
-  do: event.optional(),
+  do: raw.optional(),
   /** What happens, on the first version the scenario shows. */
   say: z.string().min(1),
-  /** What to say instead on another version, where it reads differently. */
-  on: z.partialRecord(version, z.string().min(1)).optional(),
+  /** What to say instead on another version (variant), where it reads differently. */
+  on: z.record(variant, z.string().min(1)).optional(),
   /** The sentence of this article the step demonstrates (an element id in the MDX). */
   anchor: anchorId,
   /** When the fact comes from another source than this article: its KB number or title. */
@@ -67,9 +72,9 @@ export const scenarioSchema = z
   .strictObject({
     title: z.string().min(1),
     summary: z.string().min(1),
-    /** The versions its transcript and side-by-side view show, first is the default. */
-    versions: z.array(version).min(1).max(3).default(['3.51', '4.0']),
-    config: config.default({}),
+    /** The versions (the model's variants) its transcript and side-by-side view show, first is the default; default: the model's pair. */
+    versions: z.array(variant).min(1).max(3).optional(),
+    config: raw.default({}),
     steps: z.array(stepSchema).min(1),
     /** How far the scenario runs; default: its last step. */
     end: time.optional(),
@@ -103,9 +108,9 @@ const reading = z.discriminatedUnion('what', [
 export const quizSchema = z.strictObject({
   id: localId,
   prompt: z.string().min(1),
-  version,
-  config: config.default({}),
-  tape: z.array(z.strictObject({ at: time, do: event })).default([]),
+  version: variant,
+  config: raw.default({}),
+  tape: z.array(z.strictObject({ at: time, do: raw })).default([]),
   at: time,
   read: reading,
   choices: z.array(z.string().min(1)).min(2),
@@ -113,14 +118,73 @@ export const quizSchema = z.strictObject({
   anchor: anchorId,
 });
 
-export const articleDataSchema = z.strictObject({
-  /** Labels for the anchors the simulations link to: id → what that passage says. */
-  anchors: z.record(anchorId, z.string().min(1)),
-  scenarios: z.record(localId, scenarioSchema).default({}),
-  quiz: z.array(quizSchema).default([]),
-  /** Which KB this data belongs to (the folder's article), checked against its front matter. */
-  article: kbId,
-});
+export const articleDataSchema = z
+  .strictObject({
+    /** The model the article's simulations run on (src/machines/models.ts). */
+    model: z.enum(MODEL_IDS).default(DEFAULT_MODEL),
+    /** Labels for the anchors the simulations link to: id → what that passage says. */
+    anchors: z.record(anchorId, z.string().min(1)),
+    scenarios: z.record(localId, scenarioSchema).default({}),
+    quiz: z.array(quizSchema).default([]),
+    /** Which KB this data belongs to (the folder's article), checked against its front matter. */
+    article: kbId,
+  })
+  .superRefine((data, ctx) => {
+    // Versions, configurations and events in the article's model's own terms, with its reasons.
+    const model: AnyModel = MODELS[data.model];
+    const { field, values } = model.variants;
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: 'custom', path, message });
+    const checkVariant = (path: (string | number)[], v: string) => {
+      if (!values.includes(v))
+        issue(path, `${v} is not a ${field} of ${data.model}; use ${values.join(', ')}.`);
+    };
+    const checkConfig = (path: (string | number)[], config: Record<string, unknown>, v: string) => {
+      try {
+        model.normalize({ ...config, [field]: v });
+      } catch (error) {
+        issue(path, reason(error));
+      }
+    };
+    const checkEvent = (path: (string | number)[], event: Record<string, unknown>) => {
+      try {
+        model.registry.validateEntry(0, { at: 0, event }, 0);
+      } catch (error) {
+        issue(path, reason(error));
+      }
+    };
+    for (const [id, s] of Object.entries(data.scenarios)) {
+      const versions = s.versions ?? model.variants.compared;
+      versions.forEach((v, i) => {
+        checkVariant(['scenarios', id, 'versions', i], v);
+      });
+      for (const v of versions.filter((v) => values.includes(v)))
+        checkConfig(['scenarios', id, 'config'], s.config, v);
+      s.steps.forEach((step, i) => {
+        if (step.do) checkEvent(['scenarios', id, 'steps', i, 'do'], step.do);
+        for (const v of Object.keys(step.on ?? {})) checkVariant(['scenarios', id, 'steps', i, 'on', v], v);
+      });
+    }
+    data.quiz.forEach((q, i) => {
+      checkVariant(['quiz', i, 'version'], q.version);
+      if (values.includes(q.version)) checkConfig(['quiz', i, 'config'], q.config, q.version);
+      q.tape.forEach((e, j) => {
+        checkEvent(['quiz', i, 'tape', j, 'do'], e.do);
+      });
+    });
+  })
+  .transform((data) => {
+    const compared = MODELS[data.model].variants.compared;
+    return {
+      ...data,
+      scenarios: Object.fromEntries(
+        Object.entries(data.scenarios).map(([id, s]) => [
+          id,
+          { ...s, versions: s.versions ?? [...compared] },
+        ]),
+      ),
+    };
+  });
 
 export type ArticleData = z.infer<typeof articleDataSchema>;
 export type ScenarioData = ArticleData['scenarios'][string];

@@ -1,5 +1,5 @@
 import type { QuizData, ScenarioData } from '../content/article-schema';
-import type { NtVersion, Scenario, TapeEntry } from '../machines';
+import type { NtVersion, Scenario, SimEvent, TapeEntry } from '../machines';
 
 /**
  * An article's data (article.yaml, already parsed by its schema) in the kernel's terms. Pure, no
@@ -10,7 +10,8 @@ import type { NtVersion, Scenario, TapeEntry } from '../machines';
 export function toScenario(id: string, data: ScenarioData): Scenario {
   const steps = data.steps.map((s) => ({
     at: s.at,
-    ...(s.do ? { event: s.do } : {}),
+    // The article schema checked these against the article's model.
+    ...(s.do ? { event: s.do as SimEvent } : {}),
     narration: s.say,
     ...(s.on ? { narrationOn: s.on as Partial<Record<NtVersion, string>> } : {}),
     anchor: s.anchor,
@@ -20,7 +21,7 @@ export function toScenario(id: string, data: ScenarioData): Scenario {
     id,
     title: data.title,
     summary: data.summary,
-    versions: data.versions,
+    versions: data.versions as NtVersion[],
     config: data.config,
     steps,
     endAt: data.end ?? steps.at(-1)?.at ?? 0,
@@ -30,8 +31,8 @@ export function toScenario(id: string, data: ScenarioData): Scenario {
 /** A quiz question's moment in the kernel's terms. */
 export function quizMoment(q: QuizData): { config: { version: NtVersion }; tape: TapeEntry[]; at: number } {
   return {
-    config: { ...q.config, version: q.version },
-    tape: q.tape.map((e) => ({ at: e.at, event: e.do })),
+    config: { ...q.config, version: q.version as NtVersion },
+    tape: q.tape.map((e) => ({ at: e.at, event: e.do as SimEvent })),
     at: q.at,
   };
 }

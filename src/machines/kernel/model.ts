@@ -25,8 +25,15 @@ export interface Model<
 > {
   /** The model's id: links name it. */
   readonly id: string;
-  /** The configuration field a side-by-side comparison varies, and its values, in order. */
-  readonly variants: { readonly field: keyof Config & string; readonly values: readonly string[] };
+  /**
+   * The configuration field a side-by-side comparison varies, its values in order, and the two a
+   * scenario compares unless it says otherwise.
+   */
+  readonly variants: {
+    readonly field: keyof Config & string;
+    readonly values: readonly string[];
+    readonly compared: readonly [string, string];
+  };
   readonly registry: Registry<Event>;
   /** Fills in defaults and checks every field; throws SimulationInputError. */
   normalize(config: Config): Normal;

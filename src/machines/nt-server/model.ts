@@ -22,7 +22,7 @@ import { type LogEntry, NT_VERSIONS, type ServerConfig, type ServerView, type Ta
 /** The NT server (sessions, IPC$, autodisconnect, per-server licensing) as a model on the kernel. */
 export const ntServer: Model<ServerConfig, NormalConfig, SimEvent, ServerContext, ServerView> = {
   id: 'nt-server',
-  variants: { field: 'version', values: NT_VERSIONS },
+  variants: { field: 'version', values: NT_VERSIONS, compared: ['3.51', '4.0'] },
   registry,
   normalize: normalizeConfig,
   machine: serverMachine,
