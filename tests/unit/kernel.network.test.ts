@@ -291,7 +291,7 @@ describe.each(versions)('NT %s', (version) => {
     expect(uses(view)).toEqual(['IPC$:jsmith:OK']);
   });
 
-  it('row 10: Server Manager disconnects a connection listed under an account; open files close; not activity', () => {
+  it('row 10: Server Manager on a row listed under an account ends the whole session: every connection, open files closed', () => {
     const view = simulate(
       { version },
       tape(
@@ -304,13 +304,34 @@ describe.each(versions)('NT %s', (version) => {
       ),
       7 * MIN,
     );
-    expect(listed(view)).toEqual(['IPC$:jsmith']);
-    expect(uses(view)).toEqual(['PUBLIC:jsmith:Disconnected', 'IPC$:jsmith:OK']);
-    expect(view.log.at(-1)?.text).toMatch(
-      /Server Manager disconnected WKS1's connection.*1 file closed with it/,
+    expect(listed(view)).toEqual([]);
+    expect(state(view)).toBe('none');
+    expect(uses(view)).toEqual(['PUBLIC:jsmith:Disconnected', 'IPC$:jsmith:Disconnected']);
+    expect(view.log.at(-1)).toMatchObject({
+      kind: 'admin',
+      computer: 'WKS1',
+      cites: ['ipc-not-disconnectable'],
+    });
+    expect(view.log.at(-1)?.text).toContain('1 file closed with it');
+    expect(view.counters).toMatchObject({ sessionsForcedOff: 1, sessionsLoggedOff: 0, sessionsTimedOut: 0 });
+    expect(view.licenses.inUse).toBe(0);
+  });
+
+  it('row 10: the uses Server Manager cut reconnect transparently, as a new session with its licence (71 at the limit)', () => {
+    const t = tape(
+      [0, connect('WKS1', 'PUBLIC')],
+      [SEC, admin('WKS1', 'PUBLIC')],
+      [2 * SEC, connect('WKS2', 'PUBLIC')],
+      [3 * SEC, open('WKS1', 'PUBLIC')],
     );
-    expect(view.sessions[0]).toMatchObject({ opens: 0, idleMs: 2 * MIN });
-    expect(view.counters.sessionsForcedOff).toBe(0);
+    const view = simulate({ version, licenseLimit: 1 }, t);
+    if (licensing) {
+      expect(view.log.at(-1)?.error).toBe(71);
+      expect(uses(view)).toEqual(['PUBLIC:jsmith:Disconnected']);
+    } else {
+      expect(uses(view)).toEqual(['PUBLIC:jsmith:OK']);
+      expect(listed(view)).toContain('PUBLIC:jsmith');
+    }
   });
 
   it('row 10: the leftover IPC$ listed under the computer name cannot be disconnected: refused in the log, nothing changes', () => {
@@ -323,39 +344,13 @@ describe.each(versions)('NT %s', (version) => {
     expect({ ...view, log: [] }).toEqual({ ...before, log: [] });
   });
 
-  it('row 10: while the share is held, Server Manager can disconnect the implicit IPC$ (3.5/3.51, Q153070)', () => {
+  it('row 10: while the share is held, Server Manager can disconnect the implicit IPC$ row, and the session goes with it (3.5/3.51)', () => {
     if (!lingers) return;
-    const view = simulate(
-      { version },
-      tape(
-        [0, connect('WKS1', 'PUBLIC')],
-        [SEC, admin('WKS1', 'IPC$')],
-        [2 * SEC, disconnect('WKS1', 'PUBLIC')],
-      ),
-    );
-    expect(view.log[1].text).toContain('listed under jsmith');
+    const view = simulate({ version }, tape([0, connect('WKS1', 'PUBLIC')], [SEC, admin('WKS1', 'IPC$')]));
     expect(view.connections).toEqual([]);
-    expect(view.counters.sessionsLoggedOff).toBe(1);
+    expect(view.counters.sessionsForcedOff).toBe(1);
     expect(view.licenses.inUse).toBe(0);
-  });
-
-  it('row 10: closing the last connection ends the session, releases the licence, counts Sessions Forced Off', () => {
-    const t: [number, SimEvent][] = lingers
-      ? [
-          [0, connect('WKS1', 'PUBLIC')],
-          [SEC, admin('WKS1', 'PUBLIC')],
-          [2 * SEC, admin('WKS1', 'IPC$')],
-        ]
-      : [
-          [0, connect('WKS1', 'PUBLIC')],
-          [SEC, admin('WKS1', 'PUBLIC')],
-        ];
-    const view = simulate({ version }, tape(...t));
-    expect(view.connections).toEqual([]);
-    expect(view.licenses.inUse).toBe(0);
-    expect(view.counters).toMatchObject({ sessionsForcedOff: 1, sessionsTimedOut: 0, sessionsLoggedOff: 0 });
     expect(uses(view)).toEqual(['PUBLIC:jsmith:Disconnected']);
-    expect(view.log.at(-1)?.text).toContain('Sessions Forced Off');
   });
 
   it('row 10: Server Manager on a connection that is not listed changes nothing', () => {

@@ -54,6 +54,8 @@ describe('link codes (append-only)', () => {
       'admin.disconnect WKS2 IPC$',
       'admin.disconnect WKS2 PUBLIC',
       'admin.disconnect WKS2 TOOLS',
+      'registry.autodisconnect',
+      'server.restart',
     ]);
   });
 

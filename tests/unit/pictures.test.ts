@@ -40,29 +40,22 @@ describe('pictures read the kernel’s views', () => {
     expect(nt40?.points.at(-1)).toMatchObject({ at: 2 * MIN, licences: 0, connections: 0 });
   });
 
-  it('reads an autodisconnect logged at a deadline already past as what the server listed then', () => {
-    // Server Manager closes WKS1's share with its open file after the idle deadline of its last
-    // request: the leftover session goes at once, logged at that deadline (16:00), which is no step
-    // of the replay. Its point reads the step in force then (before, the series had no figures there).
-    const late: TapeEntry[] = [
+  it('every logged moment is a point with the figures the server listed then (Server Manager ending a session at 20:00)', () => {
+    // Before DESIGN v3's row 10, Server Manager could close a session's last open file past its idle
+    // deadline, and the autodisconnect was logged at that earlier deadline; now it ends the session.
+    const moments: TapeEntry[] = [
       { at: 0, event: { type: 'share.connect', computer: 'WKS1', share: 'PUBLIC' } },
       { at: MIN, event: { type: 'file.open', computer: 'WKS1', share: 'PUBLIC' } },
       { at: 20 * MIN, event: { type: 'admin.disconnect', computer: 'WKS1', share: 'PUBLIC' } },
     ];
-    const [series] = timelineSeries({ version: '3.51' }, late, 30 * MIN, ['3.51']);
-    const log = simulate({ version: '3.51' }, late, 30 * MIN).log;
-    expect(log.map((e) => e.at / MIN)).toEqual([0, 1, 20, 16]);
-    expect(series?.drops).toEqual([16 * MIN]);
-    expect(series?.points.map((p) => p.at / MIN)).toEqual([0, 1, 16, 20]);
+    const [series] = timelineSeries({ version: '3.51' }, moments, 30 * MIN, ['3.51']);
+    expect(simulate({ version: '3.51' }, moments, 30 * MIN).log.map((e) => e.at / MIN)).toEqual([0, 1, 20]);
+    expect(series?.drops).toEqual([]);
+    expect(series?.points.map((p) => p.at / MIN)).toEqual([0, 1, 20]);
     for (const p of series?.points ?? []) {
-      expect(Number.isInteger(p.licences) && Number.isInteger(p.connections)).toBe(true);
+      const view = simulate({ version: '3.51' }, moments, p.at);
+      expect(p).toEqual({ at: p.at, licences: view.licenses.inUse, connections: view.connections.length });
     }
-    const at16 = simulate({ version: '3.51' }, late, 16 * MIN);
-    expect(series?.points[2]).toEqual({
-      at: 16 * MIN,
-      licences: at16.licenses.inUse,
-      connections: at16.connections.length,
-    });
   });
 });
 

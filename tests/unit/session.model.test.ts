@@ -30,7 +30,7 @@ const USERS = [undefined, 'Administrator'];
 type Snap = ReturnType<typeof sessionMachine.transition>;
 
 function events(state: Snap): SessionEvent[] {
-  const out: SessionEvent[] = [{ type: 'session.idle' }];
+  const out: SessionEvent[] = [{ type: 'session.idle' }, { type: 'server.restart' }];
   for (const share of SHARES) {
     for (const user of USERS)
       out.push(user ? { type: 'share.connect', share, user } : { type: 'share.connect', share });
@@ -72,6 +72,8 @@ function toTape(steps: SessionEvent[]): TapeEntry[] {
       tape.push({ at, event: { type: 'autodisconnect.set', minutes: 0 } });
       at += AUTODISCONNECT_ZERO_MS + 1000;
       tape.push({ at, event: { type: 'autodisconnect.set', minutes: -1 } });
+    } else if (e.type === 'server.restart') {
+      tape.push({ at, event: e });
     } else {
       tape.push({ at, event: { ...e, computer: COMPUTER } as SimEvent });
     }

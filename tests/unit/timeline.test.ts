@@ -72,9 +72,9 @@ describe('createTimeline: incremental replay with checkpoints', () => {
     );
   });
 
-  it("countsUntil has an autodisconnect an entry makes overdue at that entry's time, as viewAt does", () => {
-    // Server Manager closes WKS1's only open file 4 minutes past its 1-minute idle deadline: the
-    // session goes at once (logged at its deadline), not at the next entry.
+  it("countsUntil has what an entry ends at that entry's time, as viewAt does", () => {
+    // Server Manager ends WKS1's session, with its open file, 4 minutes past its 1-minute idle
+    // deadline: the session goes at once, not at the next entry.
     const config = { version: '3.51' as const, autodisconnectMinutes: 1 };
     const tape = [
       { at: 0, event: { type: 'share.connect' as const, computer: 'WKS1', share: 'PUBLIC' } },

@@ -76,6 +76,11 @@ export interface ServerContext {
   readonly version: NtVersion;
   readonly limit: number;
   readonly minutes: number;
+  /**
+   * The Autodisconnect value in the registry (LanmanServer\Parameters), in minutes (-1: never, as
+   * 4294967295 writes it): what the Server service reads when it starts (server.restart).
+   */
+  readonly registryMinutes: number;
   /** License Logging service running (always false on 3.5, which has none: licensing-arrived). */
   readonly logging: boolean;
   readonly inUse: number;
@@ -416,7 +421,7 @@ export function licenceExhaustedFor(context: ServerContext, event: ShareEvent): 
 }
 
 export const ERROR_71 =
-  'Error 71: No more connections can be made to this remote computer at this time because there are already as many connections as the computer can accept.';
+  'System error 71: No more connections can be made to this remote computer at this time because there are already as many connections as the computer can accept.';
 
 /**
  * When the session's autodisconnect falls due (possibly already past, just after the value

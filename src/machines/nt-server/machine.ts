@@ -4,6 +4,7 @@ import { hasLicensing, type ServerContext, type ServerEvent } from './context';
 import * as admin from './rules/admin';
 import * as autodisconnect from './rules/autodisconnect';
 import * as licensing from './rules/licensing';
+import * as service from './rules/service';
 import * as sessions from './rules/sessions';
 import * as uses from './rules/uses';
 
@@ -61,12 +62,13 @@ export const serverMachine = setup({
     refuseAdminNotListed: assign(admin.refuseAdminNotListed),
     refuseAdminLeftover: assign(admin.refuseAdminLeftover),
     forceOff: assign(admin.forceOff),
-    adminClose: assign(admin.adminClose),
     setAutodisconnect: assign(autodisconnect.setAutodisconnect),
     autodisconnect: assign(autodisconnect.autodisconnect),
     armIdle: assign(autodisconnect.armIdle),
     disarmIdle: assign(autodisconnect.disarmIdle),
     rearmAll: assign(autodisconnect.rearmAll),
+    writeRegistry: assign(service.writeRegistry),
+    restart: assign(service.restart),
   },
 }).createMachine({
   id: 'server',
@@ -74,6 +76,7 @@ export const serverMachine = setup({
     version: input.version,
     limit: input.licenseLimit,
     minutes: input.autodisconnectMinutes,
+    registryMinutes: input.autodisconnectMinutes,
     logging: hasLicensing(input.version) && input.licenseLogging,
     inUse: 0,
     sessions: {},
@@ -112,8 +115,7 @@ export const serverMachine = setup({
     'admin.disconnect': [
       { guard: 'notListed', actions: 'refuseAdminNotListed' },
       { guard: 'leftoverIpc', actions: 'refuseAdminLeftover' },
-      { guard: 'lastConnection', actions: 'forceOff' },
-      { actions: 'adminClose' },
+      { actions: 'forceOff' },
     ],
     'licensing.stop': [
       { guard: 'noLicensing', actions: 'noteNoLicensing' },
@@ -127,6 +129,8 @@ export const serverMachine = setup({
     ],
     'licensing.limit': [{ guard: 'noLicensing', actions: 'noteNoLicensing' }, { actions: 'setLimit' }],
     'autodisconnect.set': { actions: ['setAutodisconnect', 'rearmAll'] },
+    'registry.autodisconnect': { actions: 'writeRegistry' },
+    'server.restart': { actions: 'restart' },
     'session.idle': [{ guard: 'idleExpired', actions: 'autodisconnect' }, { actions: 'disarmIdle' }],
   },
 });

@@ -12,6 +12,8 @@ import { diskShares, IPC, world } from './world';
 export const AUTODISCONNECT_MIN = -1;
 export const AUTODISCONNECT_MAX = 65535;
 export const LICENSE_LIMIT_MAX = 9999;
+/** A REG_DWORD: the registry's Autodisconnect takes 0 to 4294967295 minutes (all ones: never). */
+export const REGISTRY_MAX = 4_294_967_295;
 
 const computer: NameField = { kind: 'name', noun: 'computer', values: world.computers.map((c) => c.name) };
 const anyShare: NameField = { kind: 'name', noun: 'share', values: world.shares.map((s) => s.name) };
@@ -105,8 +107,23 @@ const SPECS = {
   'autodisconnect.set': { fields: { minutes: MINUTES } },
   /** Control Panel Licensing: per-server concurrent licences from this moment. */
   'licensing.limit': { fields: { licenses: LICENSES } },
-  /** Server Manager's Disconnect on one listed connection. */
+  /** Server Manager's Disconnect on one listed connection (it ends that computer's session). */
   'admin.disconnect': { fields: { computer, share: anyShare } },
+  /** regedit: LanmanServer\Parameters\Autodisconnect, read when the Server service starts. */
+  'registry.autodisconnect': {
+    fields: {
+      minutes: {
+        kind: 'int',
+        noun: 'registry Autodisconnect value',
+        min: 0,
+        max: REGISTRY_MAX,
+        linkOffset: 0,
+        sample: [0, 20],
+      },
+    },
+  },
+  /** net stop server and net start server, or a reboot. */
+  'server.restart': { fields: {} },
 } as const satisfies EventSpecs<string>;
 
 type Specs = typeof SPECS;
@@ -181,6 +198,9 @@ export const LINK_CODES: readonly (readonly [SimEventType, string?, string?, str
   ['admin.disconnect', 'WKS2', 'IPC$'], // 45
   ['admin.disconnect', 'WKS2', 'PUBLIC'],
   ['admin.disconnect', 'WKS2', 'TOOLS'],
+  // Added with the Server service's startup parameters.
+  ['registry.autodisconnect'],
+  ['server.restart'], // 50
 ];
 
 export const registry = defineRegistry<SimEvent>(SPECS, LINK_CODES);

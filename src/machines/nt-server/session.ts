@@ -43,6 +43,7 @@ export type SessionEvent =
   | { type: 'file.open'; share: string }
   | { type: 'file.close'; share: string }
   | { type: 'admin.disconnect'; share: string }
+  | { type: 'server.restart' }
   | { type: 'session.idle' };
 
 type ShareEvent = Extract<SessionEvent, { share: string }>;
@@ -166,16 +167,6 @@ export const sessionMachine = setup({
         refused: null,
       };
     }),
-    adminClose: assign(({ context, event }) => {
-      const share = shareOf(event);
-      const use = context.uses[share];
-      return {
-        ipc: share === IPC ? 'none' : context.ipc,
-        shares: withoutShare(context.shares, share),
-        uses: use ? { ...context.uses, [share]: { ...use, ok: false } } : context.uses,
-        refused: null,
-      };
-    }),
     /** The server ends the session (autodisconnect, Server Manager): the uses stay, Disconnected. */
     drop: assign(({ context }) => ({
       account: null,
@@ -224,13 +215,14 @@ export const sessionMachine = setup({
       { guard: 'noOpenFile', actions: refuse(0) },
       { actions: { type: 'changeOpens', params: { by: -1 } } },
     ],
+    // Server Manager ends the computer's whole session (DESIGN row 10).
     'admin.disconnect': [
       { guard: 'notListed', actions: refuse(0) },
       { guard: 'leftoverIpc', actions: refuse(0) },
-      { guard: 'lastConnection', target: '.none', actions: 'drop' },
-      { guard: 'leavesExplicitIpc', target: '.explicitIpc', actions: 'adminClose' },
-      { target: '.holding', actions: 'adminClose' },
+      { target: '.none', actions: 'drop' },
     ],
+    // The Server service restarts: every session ends, the leftover IPC$ included.
+    'server.restart': { target: '.none', actions: 'drop' },
     'session.idle': { guard: 'canIdleOut', target: '.none', actions: 'drop' },
   },
 });

@@ -27,6 +27,9 @@ const DESCRIBE: { readonly [T in SimEventType]: (event: Of<T>) => string } = {
     minutes < 0 ? 'Autodisconnect is turned off (-1)' : `Autodisconnect is set to ${minutesText(minutes)}`,
   'licensing.limit': ({ licenses }) =>
     `Control Panel Licensing is set to ${licenses} concurrent connection${licenses === 1 ? '' : 's'}`,
+  'registry.autodisconnect': ({ minutes }) =>
+    `The registry's Autodisconnect value is set to ${minutes} (read when the Server service next starts)`,
+  'server.restart': () => 'The Server service is restarted (net stop server, net start server)',
   'admin.disconnect': (e) =>
     `The administrator disconnects ${e.computer}'s connection to ${e.share === IPC ? 'IPC$' : uncPath(e.share)} in Server Manager`,
 };

@@ -44,6 +44,7 @@ export const SOURCE_KEYS = [
   'autodisconnect-zero',
   'autodisconnect-counters',
   'reconnect',
+  'startup-parameters',
 ] as const;
 export type SourceKey = (typeof SOURCE_KEYS)[number];
 

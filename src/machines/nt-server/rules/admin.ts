@@ -58,10 +58,18 @@ export const refuseAdminLeftover = ({ context, event }: Args): Patch => {
   };
 };
 
-/** Server Manager closes the session's last connection: the session ends (sessionsForcedOff). */
+/**
+ * Server Manager's Disconnect on a row listed under an account ends that computer's whole session:
+ * every connection, its open files closed (DESIGN row 10). NT's server ends sessions, not single
+ * connections: Server Manager calls NetSessionDel (Win32 API), and no call closes one tree connection;
+ * the source says only that such a row can be disconnected (ipc-not-disconnectable). The licence is
+ * released and Sessions Forced Off counts it; the client keeps its uses, Disconnected, and reconnects
+ * transparently (reconnect). Not the client's activity.
+ */
 export const forceOff = ({ context, event }: Args): Patch => {
   const e = shareEvent(event);
   const session = theSession(context, e);
+  const listed = [...(session.ipc === 'none' ? [] : [IPC]), ...session.shares.map((c) => c.share)];
   return {
     ...dropped(context, session),
     counters: { ...context.counters, sessionsForcedOff: context.counters.sessionsForcedOff + 1 },
@@ -69,45 +77,10 @@ export const forceOff = ({ context, event }: Args): Patch => {
       context.log,
       event.at,
       'admin',
-      `Server Manager disconnected ${e.computer}'s connection to ${uncPath(e.share)}.${closedText(connectionOf(session, e.share)?.opens ?? 0)} It was the session's last connection, so the session ended (Sessions Forced Off).${releaseText(context, session)} ${e.computer} keeps its uses, now Disconnected.`,
+      `Server Manager disconnected ${e.computer} (listed under ${session.account}): the server ends whole sessions, not single connections, so every connection went (${listed.join(', ')}).${closedText(session.opens)} Sessions Forced Off goes up.${releaseText(context, session)} ${e.computer} keeps its uses, now Disconnected; the next access reconnects.`,
       e.computer,
-    ),
-  };
-};
-
-/**
- * Server Manager closes one connection listed under an account (ipc-not-disconnectable), its open files
- * with it. Not the client's activity: the idle time runs on. Modelling choice: the session
- * keeps its account even when only the implicit IPC$ is left, since the client let go of
- * nothing; the client's use of the share turns Disconnected.
- */
-export const adminClose = ({ context, event }: Args): Patch => {
-  const e = shareEvent(event);
-  const session = theSession(context, e);
-  const conn = connectionOf(session, e.share);
-  const next: Session =
-    e.share === IPC
-      ? { ...session, ipc: 'none' }
-      : {
-          ...session,
-          shares: session.shares.filter((c) => c !== conn),
-          opens: session.opens - (conn?.opens ?? 0),
-        };
-  return {
-    sessions: withSession(context.sessions, e.computer, next),
-    uses: withUses(
-      context,
-      e.computer,
-      usesOf(context, e.computer).map((u) =>
-        u.share === e.share && u.status === 'OK' ? { ...u, status: 'Disconnected' as const } : u,
-      ),
-    ),
-    log: append(
-      context.log,
-      event.at,
-      'admin',
-      `Server Manager disconnected ${e.computer}'s connection to ${uncPath(e.share)}, listed under ${session.account}.${closedText(conn?.opens ?? 0)} The session goes on with its other connections.`,
-      e.computer,
+      undefined,
+      ['ipc-not-disconnectable'],
     ),
   };
 };

@@ -45,8 +45,10 @@ export const setAutodisconnect = ({ context, event }: Args): Patch => {
       : minutes === 0
         ? `Autodisconnect set to 0 minutes: it is not off; sessions with nothing open are dropped after ${AUTODISCONNECT_ZERO_MS / 1000} seconds idle (the source says "within a few seconds"; the number is a modelling choice).`
         : `Autodisconnect set to ${minutesText(minutes)}; time a session has already spent idle counts toward the new value.`;
+  // net config server writes the registry too (autodisconnect-zero): a restart keeps the value.
   return {
     minutes,
+    registryMinutes: minutes,
     log: append(
       context.log,
       event.at,

@@ -61,7 +61,7 @@ export const refuseCredentialConflict = ({ context, event }: Args): Patch => {
     context,
     e.computer,
     event.at,
-    `Refused by ${e.computer}: it already uses ${held}'s credentials with ${world.server}, so ${requestedAccount(context, e)} cannot connect to ${uncPath(e.share)}. Error 1219: one computer may use only one set of credentials with a server. The server never saw the attempt.`,
+    `Refused by ${e.computer}: it already uses ${held}'s credentials with ${world.server}, so ${requestedAccount(context, e)} cannot connect to ${uncPath(e.share)}. System error 1219: The credentials supplied conflict with an existing set of credentials. (One computer uses one set of credentials with a server; the workstation refused, and the server never saw the attempt.)`,
     1219,
     ['one-credential-set'],
   );
@@ -79,7 +79,7 @@ export const refuseAccess = ({ context, event }: Args): Patch => {
     context,
     e.computer,
     event.at,
-    `Refused: ${requestedAccount(context, e)} may not read ${uncPath(e.share)}. Error 5: access denied.${rest}`,
+    `Refused: ${requestedAccount(context, e)} may not read ${uncPath(e.share)}. System error 5: Access is denied.${rest}`,
     5,
   );
 };
