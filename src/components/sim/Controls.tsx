@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type SimEvent, validateAutodisconnect, world } from '../../machines';
+import { registry, type SimEvent, validateAutodisconnect, world } from '../../machines';
+import { type IntField, intProblem } from '../../machines/kernel/registry';
+
+const REGISTRY_MINUTES = registry.specs['registry.autodisconnect'].fields.minutes as IntField;
 
 interface ControlsProps {
   id: string;
@@ -40,12 +43,15 @@ export function Controls({
   const [error, setError] = useState<string | null>(null);
   const [licences, setLicences] = useState('');
   const [licenceError, setLicenceError] = useState<string | null>(null);
+  const [dword, setDword] = useState('');
+  const [dwordError, setDwordError] = useState<string | null>(null);
   // When the value in force changes (a scenario loaded, the clock moved past a setting), or the reader
   // has moved on to another action, show it, and drop the message about a value that was refused.
   useEffect(() => {
     setMinutes(String(autodisconnect));
     setError(null);
     setLicenceError(null);
+    setDwordError(null);
   }, [autodisconnect, revision]);
   const loggedOn = world.computers.find((c) => c.name === computer)?.loggedOn ?? '';
 
@@ -58,6 +64,16 @@ export function Controls({
     }
     setError(null);
     onRecord({ type: 'autodisconnect.set', minutes: check.minutes });
+  };
+  // regedit: the registry's Autodisconnect value, checked against the registry's declared range.
+  const writeRegistry = (e: Event) => {
+    e.preventDefault();
+    const n = Number(dword.trim());
+    const problem = /^\d+$/.test(dword.trim())
+      ? intProblem(REGISTRY_MINUTES, n)
+      : 'Enter a whole number of minutes.';
+    setDwordError(problem);
+    if (!problem) onRecord({ type: 'registry.autodisconnect', minutes: n });
   };
   const target = { computer, share };
   const ipc = share === 'IPC$';
@@ -194,6 +210,19 @@ export function Controls({
             onSubmit={setLimitNow}
           />
         )}
+        <NumberForm
+          id={`${id}-registry`}
+          label="Registry value, minutes (read when the Server service starts)"
+          value={dword}
+          onInput={setDword}
+          error={dwordError}
+          onSubmit={writeRegistry}
+        />
+        <p class="kb-controls__service">
+          <button type="button" class="kb-button" onClick={() => onRecord({ type: 'server.restart' })}>
+            Restart the Server service{licensingScope ? ` ${licensingScope}` : ''}
+          </button>
+        </p>
         {licensing !== undefined && (
           <p class="kb-controls__service">
             License Logging service: <strong>{licensing ? 'running' : 'stopped'}</strong>{' '}
