@@ -1,5 +1,5 @@
 // `npm run statechart`: lays out session.ts's sessionMachine once and writes the result to
-// src/components/picture/statechart.json (committed). The site reads that file: no layout code and
+// src/components/models/nt-server/statechart.json (committed). The site reads that file: no layout code and
 // no copy of the machine ship to the browser. Run it again after changing session.ts; a unit test
 // fails when the file no longer matches the machine.
 //
@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
-const OUT = resolve('src/components/picture/statechart.json');
+const OUT = resolve('src/components/models/nt-server/statechart.json');
 const dir = mkdtempSync(join(tmpdir(), 'statechart-'));
 const file = join(dir, 'session.mjs');
 // One bundle, so the machine and the graph walker share one copy of XState.

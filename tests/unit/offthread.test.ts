@@ -3,6 +3,7 @@ import { OFF_THREAD_ENTRIES, replayOffThread, timelinesOf } from '../../src/comp
 import {
   createTimeline,
   type NtVersion,
+  ntServer,
   type ServerConfig,
   simulate,
   type TapeEntry,
@@ -38,16 +39,19 @@ function fakeWorker(how: 'answers' | 'fails' | 'cannot start') {
       started.push(String(url));
     }
     postMessage({
+      model,
       config,
       tape,
-      versions,
+      variants: versions,
       until,
     }: {
+      model: string;
       config: ServerConfig;
       tape: TapeEntry[];
-      versions: NtVersion[];
+      variants: NtVersion[];
       until: number;
     }) {
+      expect(model).toBe('nt-server');
       const cloned = structuredClone({ config, tape });
       setTimeout(() => {
         if (how === 'fails') return this.onerror?.(new Event('error'));
@@ -67,7 +71,7 @@ function fakeWorker(how: 'answers' | 'fails' | 'cannot start') {
 
 const replayed = (config: ServerConfig, tape: TapeEntry[], until: number) =>
   new Promise<boolean>((resolve) => {
-    if (!replayOffThread(config, tape, VERSIONS, until, () => resolve(true))) resolve(false);
+    if (!replayOffThread(ntServer, config, tape, VERSIONS, until, () => resolve(true))) resolve(false);
   });
 
 afterEach(() => {
@@ -89,12 +93,12 @@ describe('replaying a long tape off the main thread', () => {
     expect(await replayed(config, tape, until)).toBe(true);
     expect(started).toHaveLength(1);
 
-    const timelines = timelinesOf(config, tape, VERSIONS);
+    const timelines = timelinesOf(ntServer, config, tape, VERSIONS);
     // A timeline of its own starts with one checkpoint; these start with the worker's.
     for (const timeline of timelines) expect(timeline.checkpoints).toBeGreaterThan(10);
     for (const [i, timeline] of timelines.entries()) {
       const own = { ...config, version: VERSIONS[i] as NtVersion };
-      expect(timeline.countsUntil(until)).toEqual(createTimeline(own, tape).countsUntil(until));
+      expect(timeline.figuresUntil(until)).toEqual(createTimeline(own, tape).figuresUntil(until));
       for (const t of [until, 0, 123 * 60_000, 399 * 60_000, 7_777_777])
         expect(timeline.viewAt(t)).toEqual(simulate(own, tape, t));
     }
@@ -106,8 +110,10 @@ describe('replaying a long tape off the main thread', () => {
     const tape = tapeOf(300);
     await replayed(config, tape, 320 * 60_000);
     const changed = { ...config, autodisconnectMinutes: 1 };
-    for (const timeline of timelinesOf(changed, tape, VERSIONS)) expect(timeline.checkpoints).toBe(1);
-    for (const timeline of timelinesOf(config, tape.slice(), VERSIONS)) expect(timeline.checkpoints).toBe(1);
+    for (const timeline of timelinesOf(ntServer, changed, tape, VERSIONS))
+      expect(timeline.checkpoints).toBe(1);
+    for (const timeline of timelinesOf(ntServer, config, tape.slice(), VERSIONS))
+      expect(timeline.checkpoints).toBe(1);
   });
 
   it('when the worker fails, still calls back, and the page replays the tape itself', async () => {
@@ -115,7 +121,7 @@ describe('replaying a long tape off the main thread', () => {
     const config: ServerConfig = { version: '3.51' };
     const tape = tapeOf(300);
     expect(await replayed(config, tape, 320 * 60_000)).toBe(true);
-    const [timeline] = timelinesOf(config, tape, VERSIONS);
+    const [timeline] = timelinesOf(ntServer, config, tape, VERSIONS);
     expect(timeline?.checkpoints).toBe(1);
     expect(timeline?.viewAt(100 * 60_000)).toEqual(simulate(config, tape, 100 * 60_000));
   });

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { timelineSeries } from '../../src/components/picture/series';
-import { sessionState } from '../../src/components/picture/view';
+import { timelineSeries } from '../../src/components/models/nt-server/series';
+import { sessionState } from '../../src/components/models/nt-server/view';
 import { toScenario } from '../../src/lib/article-data';
 import { simulate, type TapeEntry } from '../../src/machines';
 import { scenarioTape } from '../../src/machines/scenarios';

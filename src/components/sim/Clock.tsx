@@ -13,7 +13,7 @@ export interface ClockProps {
   onNextAutodisconnect: () => void;
 }
 
-/** The clock's time and its buttons. Seeking is the timeline's (picture/Timeline.tsx): one slider per island. */
+/** The clock's time and its buttons. Seeking is the timeline's (models/nt-server/Timeline.tsx): one slider per island. */
 export function Clock(props: ClockProps) {
   const { at, playing, speed, notice } = props;
   return (

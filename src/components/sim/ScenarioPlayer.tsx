@@ -2,15 +2,15 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatElapsed, type NtVersion, simulate, speakElapsed, type TapeEntry, world } from '../../machines';
 import { encode } from '../../machines/nt-server/link';
 import { narrationFor, type Scenario } from '../../machines/scenarios';
-import { NetworkPicture } from '../picture/NetworkPicture';
-import { markChart } from '../picture/StateChart';
-import { sessionState } from '../picture/view';
+import { NetworkPicture } from '../models/nt-server/NetworkPicture';
+import { ServerManager } from '../models/nt-server/ServerManager';
+import { markChart } from '../models/nt-server/StateChart';
+import { VersionPicker } from '../models/nt-server/VersionPicker';
+import { sessionState } from '../models/nt-server/view';
 import { navigate, useAddressParam, withParam } from './address';
 import { citeLog, NO_SOURCES, type Sources } from './cite';
 import { EventLog } from './EventLog';
-import { ServerManager } from './ServerManager';
 import { ShareBar } from './ShareBar';
-import { VersionPicker } from './VersionPicker';
 
 export interface ScenarioPlayerProps {
   id: string;

@@ -8,23 +8,23 @@ import {
   type TapeEntry,
   world,
 } from '../../machines';
-import { playerMachine, timelineEnd } from '../../machines/nt-server';
+import { ntServer, playerMachine, timelineEnd } from '../../machines/nt-server';
 import { decode, linkFits, linkOrNull } from '../../machines/nt-server/link';
-import { NetworkPicture } from '../picture/NetworkPicture';
-import { markChart } from '../picture/StateChart';
-import { timelineSeries } from '../picture/series';
-import { Timeline } from '../picture/Timeline';
-import { sessionState } from '../picture/view';
+import { Controls } from '../models/nt-server/Controls';
+import { NetworkPicture } from '../models/nt-server/NetworkPicture';
+import { ServerManager } from '../models/nt-server/ServerManager';
+import { markChart } from '../models/nt-server/StateChart';
+import { timelineSeries } from '../models/nt-server/series';
+import { Timeline } from '../models/nt-server/Timeline';
+import { VersionPicker } from '../models/nt-server/VersionPicker';
+import { sessionState } from '../models/nt-server/view';
 import { useAddressParam, withParam } from './address';
 import { Clock } from './Clock';
-import { Controls } from './Controls';
 import { citeLog, NO_SOURCES, type Sources } from './cite';
 import { EventLog } from './EventLog';
 import { replayOffThread, timelinesOf } from './offthread';
-import { ServerManager } from './ServerManager';
 import { ShareBar } from './ShareBar';
 import { useActor } from './useActor';
-import { VersionPicker } from './VersionPicker';
 
 export interface SimulatorProps {
   /** Names the island: its query parameter and its element id. */
@@ -88,7 +88,14 @@ export default function Simulator(props: SimulatorProps) {
           if (opening.current === ticket) send({ type: 'player.load', input: { config, tape, at } });
         };
         if (
-          !replayOffThread(config, tape, versionsOf(config), timelineEnd({ config, tape, reach: at }), load)
+          !replayOffThread(
+            ntServer,
+            config,
+            tape,
+            versionsOf(config),
+            timelineEnd({ config, tape, reach: at }),
+            load,
+          )
         )
           load();
         return true;
@@ -130,7 +137,7 @@ export default function Simulator(props: SimulatorProps) {
   const versions = versionsOf(config);
   // One incremental timeline per server and tape: each frame advances it (or restores a checkpoint)
   // instead of replaying the whole tape.
-  const timelines = useMemo(() => timelinesOf(config, tape, versions), [config, tape, mode]);
+  const timelines = useMemo(() => timelinesOf(ntServer, config, tape, versions), [config, tape, mode]);
   const end = timelineEnd(snapshot.context);
   // The timeline changes with the tape, not the clock: sampled once per tape, drawn every frame. It is
   // sampled from the same timelines as the views, before them, so a new tape is replayed once, not twice.

@@ -1,52 +1,69 @@
-import {
-  createTimeline,
-  type NtVersion,
-  type Recording,
-  type ServerConfig,
-  type TapeEntry,
-  type Timeline,
-} from '../../machines';
+import type { AnyModel } from '../../machines/kernel/model';
+import type { TapeEntry } from '../../machines/kernel/registry';
+import { createTimeline, type Recording, type Timeline } from '../../machines/kernel/timeline';
 
 /*
- * Opening a long link replays its whole tape once per server: thousands of machine steps, most of
- * them before the JIT has warmed up. That replay runs in a worker instead, which hands back each
+ * Opening a long link replays its whole tape once per variant shown: thousands of machine steps, most
+ * of them before the JIT has warmed up. That replay runs in a worker instead, which hands back each
  * timeline's checkpoints (Timeline.record); the page's timelines start from them and replay only the
  * few entries between a checkpoint and the moment shown. The worker is this very chunk loaded a
- * second time (new Worker(import.meta.url)): the same kernel code, from the browser's cache.
+ * second time (new Worker(import.meta.url)): the same kernel and models, from the browser's cache.
+ * Works for any model: the request names the model, which its player registered (serveModel).
  */
 
 /** Tapes shorter than this replay in the page: starting a worker would cost more than it saves. */
 export const OFF_THREAD_ENTRIES = 200;
 
 interface Request {
-  config: ServerConfig;
-  tape: TapeEntry[];
-  versions: readonly NtVersion[];
+  model: string;
+  config: object;
+  tape: TapeEntry<unknown>[];
+  variants: readonly string[];
   until: number;
 }
 
+const models = new Map<string, AnyModel>();
+
+/** Makes a model's replays available to the worker (call it where the model's player is defined). */
+export function serveModel(model: AnyModel): void {
+  models.set(model.id, model);
+}
+
+const configFor = (model: AnyModel, config: object, variant: string) => ({
+  ...config,
+  [model.variants.field]: variant,
+});
+
 if ((globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope) {
-  // A throw here reaches the page as the worker's error event.
-  self.onmessage = ({ data: { config, tape, versions, until } }: MessageEvent<Request>) =>
-    postMessage(versions.map((version) => createTimeline({ ...config, version }, tape).record(until)));
+  // A throw here (an unknown model included) reaches the page as the worker's error event.
+  self.onmessage = ({ data: { model: id, config, tape, variants, until } }: MessageEvent<Request>) => {
+    const model = models.get(id);
+    if (!model) throw new Error('unknown model');
+    postMessage(variants.map((v) => createTimeline(model, configFor(model, config, v), tape).record(until)));
+  };
 }
 
 /** What the worker recorded for a tape, and for which configuration object (a new one is a new setup). */
-const recorded = new WeakMap<readonly TapeEntry[], { config: ServerConfig; recordings: Recording[] }>();
+const recorded = new WeakMap<
+  readonly TapeEntry<unknown>[],
+  { config: object; recordings: Recording<unknown>[] }
+>();
 
 /**
- * Replays a long tape in a worker, once per version, then calls `done`; returns false, without
- * calling it, for a short tape or a browser that cannot start the worker: replay in the page then.
- * If the worker fails, `done` is called all the same and the page replays the tape itself.
+ * Replays a long tape in a worker, once per variant, then calls `done`; returns false, without calling
+ * it, for a short tape or a browser that cannot start the worker: replay in the page then. If the
+ * worker fails, `done` is called all the same and the page replays the tape itself.
  */
 export function replayOffThread(
-  config: ServerConfig,
-  tape: TapeEntry[],
-  versions: readonly NtVersion[],
+  model: AnyModel,
+  config: object,
+  tape: TapeEntry<unknown>[],
+  variants: readonly string[],
   until: number,
   done: () => void,
 ): boolean {
   if (tape.length < OFF_THREAD_ENTRIES) return false;
+  serveModel(model);
   try {
     const worker = new Worker(import.meta.url, { type: 'module' });
     const end = (event: Event) => {
@@ -55,22 +72,23 @@ export function replayOffThread(
       done();
     };
     worker.onmessage = worker.onerror = end;
-    worker.postMessage({ config, tape, versions, until } satisfies Request);
+    worker.postMessage({ model: model.id, config, tape, variants, until } satisfies Request);
     return true;
   } catch {
     return false;
   }
 }
 
-/** One timeline per version over `tape`, each started from the worker's recording when it made one. */
-export function timelinesOf(
-  config: ServerConfig,
-  tape: TapeEntry[],
-  versions: readonly NtVersion[],
-): Timeline[] {
+/** One timeline per variant over `tape`, each started from the worker's recording when it made one. */
+export function timelinesOf<M extends AnyModel>(
+  model: M,
+  config: object,
+  tape: TapeEntry<unknown>[],
+  variants: readonly string[],
+): Timeline<ReturnType<M['view']>>[] {
   const own = recorded.get(tape);
-  return versions.map((version, i) =>
-    createTimeline({ ...config, version }, tape, {
+  return variants.map((variant, i) =>
+    createTimeline(model, configFor(model, config, variant), tape, {
       recording: own?.config === config ? own.recordings[i] : undefined,
     }),
   );

@@ -1,10 +1,5 @@
-import {
-  type Counts,
-  createTimeline,
-  type ServerConfig,
-  type TapeEntry,
-  type Timeline,
-} from '../../machines';
+import { createTimeline, type ServerConfig, type ServerView, type TapeEntry } from '../../../machines';
+import type { Timeline } from '../../../machines/kernel/timeline';
 import type { PictureView } from './view';
 
 export interface SeriesPoint {
@@ -25,7 +20,7 @@ export interface Series {
 /**
  * Samples the kernel at the moments anything can change: t = 0, each tape entry and each log entry
  * (autodisconnects included) up to `end`. Between them nothing changes but idle time. The samples
- * come from one replay per version (Timeline.countsUntil); an island passes the timelines it draws
+ * come from one replay per version (Timeline.figuresUntil: licences, connections); an island passes the timelines it draws
  * its views from (one per version, in order), so that replay is the only one.
  */
 export function timelineSeries(
@@ -33,12 +28,12 @@ export function timelineSeries(
   tape: TapeEntry[],
   end: number,
   versions: readonly ServerConfig['version'][],
-  timelines?: readonly Timeline[],
+  timelines?: readonly Timeline<ServerView>[],
 ): Series[] {
   return versions.map((version, v) => {
     // One replay of the tape gives the figures at every step, then the log at the end (already there).
     const timeline = timelines?.[v] ?? createTimeline({ ...config, version }, tape);
-    const counts = timeline.countsUntil(end);
+    const counts = timeline.figuresUntil(end);
     const last = timeline.viewAt(end) as PictureView;
     const log = last.log ?? [];
     const times = [...new Set([0, ...tape.map((e) => e.at), ...log.map((e) => e.at)])]
@@ -52,7 +47,8 @@ export function timelineSeries(
     let k = 0;
     const points = times.map((at) => {
       while ((steps[k + 1]?.[0] ?? end + 1) <= at) k++;
-      return { at, ...(steps[k] as [number, Counts])[1] };
+      const [licences = 0, connections = 0] = (steps[k] as [number, readonly number[]])[1];
+      return { at, licences, connections };
     });
     const drops = log.filter((e) => e.kind === 'autodisconnect').map((e) => e.at);
     return { version, points, drops: [...new Set(drops)], limit: last.licenses.limit };

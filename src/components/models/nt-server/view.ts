@@ -1,5 +1,5 @@
-import { formatElapsed } from '../../machines/kernel/format';
-import type { ServerView, SessionState } from '../../machines/nt-server/world';
+import { formatElapsed } from '../../../machines/kernel/format';
+import type { ServerView, SessionState } from '../../../machines/nt-server/world';
 
 /** What the pictures read: the model's own view. */
 export type PictureView = ServerView;

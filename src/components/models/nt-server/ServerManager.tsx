@@ -1,4 +1,10 @@
-import { COUNTER_NAMES, type Counters, formatElapsed, type NtVersion, type ServerView } from '../../machines';
+import {
+  COUNTER_NAMES,
+  type Counters,
+  formatElapsed,
+  type NtVersion,
+  type ServerView,
+} from '../../../machines';
 
 export interface ServerManagerProps {
   view: ServerView;

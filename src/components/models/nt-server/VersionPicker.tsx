@@ -1,4 +1,4 @@
-import type { NtVersion } from '../../machines';
+import type { NtVersion } from '../../../machines';
 
 interface VersionPickerProps {
   /** Names the radio group, unique on the page. */
