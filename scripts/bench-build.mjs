@@ -34,7 +34,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { extname, join, relative, resolve } from 'node:path';
 import { benchChecks } from './bench-build-checks.mjs';
 import { CHROMIUM_ARGS, resolveChromium } from './browser.mjs';
@@ -270,6 +270,7 @@ async function measure(count) {
   const kbDir = writeArticles(count);
   for (const d of ['dist', '.astro', '.cache']) rmSync(join(DIR, d), { recursive: true, force: true });
   console.log(`\n${count.toLocaleString('en-GB')} articles: cold build…`);
+  const loadBefore = loadavg()[0];
   const cold = astroBuild(`${count} articles`);
   if (!cold) return undefined;
   const dist = join(DIR, 'dist');
@@ -283,6 +284,7 @@ async function measure(count) {
     perPageMs: (cold.seconds / pages) * 1000,
     cpuPerPageMs: cold.cpuSeconds === undefined ? undefined : (cold.cpuSeconds / pages) * 1000,
     pagesPerSecond: pages / cold.seconds,
+    load: `${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)}`,
     distBytes: dirBytes(dist),
     htmlPlain: fileBytes(join(dist, `kb/${plainId}/index.html`)),
     htmlSim: fileBytes(join(dist, `kb/${simId}/index.html`)),
@@ -380,6 +382,7 @@ const fmt = (n, digits = 1) => (n === undefined ? '—' : n.toFixed(digits));
 const rows = [
   ['HTML pages written', (r) => r.pages.toLocaleString('en-GB')],
   ['cold build, s', (r) => fmt(r.seconds)],
+  ['load average (1 min), before → after', (r) => r.load],
   ['pages per second', (r) => fmt(r.pagesPerSecond)],
   ['build ms per page', (r) => fmt(r.perPageMs, 2)],
   ['cold build, CPU s (user + system)', (r) => fmt(r.cpuSeconds)],
