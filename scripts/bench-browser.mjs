@@ -4,7 +4,8 @@
 // the same for the page without a link (so the figures say what the link adds), and the frame rate
 // while it plays. Budgets (DESIGN.md, printed, not asserted): ≤ 200 ms of main-thread work added by
 // the link, ≥ 50 frames per second side by side. Work is the main thread's CPU time; its wall-clock
-// time is printed beside it. Timings vary with the machine's load: it is printed.
+// time is printed beside it. Timings vary with the machine's load: it is printed. A step that fails
+// (the preview server, the browser, a page, a figure missing from the trace) exits 1 and names it.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -16,38 +17,53 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ARTICLE = '/kb/q153066/';
 const SIM = 'compare';
 
+/** What the benchmark is doing, for the message when it fails. */
+let step = 'making the largest link';
+let server;
+const stopServer = () => {
+  try {
+    if (server?.exitCode === null) process.kill(-server.pid);
+  } catch {}
+};
+const fail = (error) => {
+  console.error(`\n✖ bench:browser failed while ${step}: ${error?.stack ?? error}`);
+  stopServer();
+  process.exit(1);
+};
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
+
+if (!(RUNS > 0)) {
+  console.error(`✖ bench:browser: BENCH_RUNS must be a number above 0, not ${process.env.BENCH_RUNS}.`);
+  process.exit(1);
+}
 if (!existsSync('dist/index.html')) {
-  console.error('No build in dist/: run `npm run build` first.');
+  console.error('✖ bench:browser: no build in dist/: run `npm run build` first.');
   process.exit(1);
 }
 // --legacy: the longest first-format link decode reads (2,000 actions, over 8 KB) instead.
 const LEGACY = process.argv.includes('--legacy');
-const made = spawnSync('node', ['scripts/bench.mjs', LEGACY ? '--legacy-link' : '--largest-link'], {
+const made = spawnSync(process.execPath, ['scripts/bench.mjs', LEGACY ? '--legacy-link' : '--largest-link'], {
   encoding: 'utf8',
 });
 const link = made.stdout.trim().split('\n').at(-1);
-if (made.status !== 0 || !link) {
-  console.error(made.stderr || 'Could not make the largest link.');
-  process.exit(1);
-}
+if (made.status !== 0 || !link) fail(made.stderr || 'scripts/bench.mjs printed no link.');
 
-const server = spawn(
-  'npx',
-  ['astro', 'preview', '--port', String(PORT), '--host', 'localhost', '--ignore-lock'],
-  {
-    stdio: 'ignore',
-    detached: true,
-  },
-);
+step = `starting astro preview on port ${PORT}`;
+server = spawn('npx', ['astro', 'preview', '--port', String(PORT), '--host', 'localhost', '--ignore-lock'], {
+  stdio: 'ignore',
+  detached: true,
+});
 const base = `http://localhost:${PORT}`;
 for (let i = 0; ; i++) {
   try {
     if ((await fetch(base)).ok) break;
   } catch {}
-  if (i > 100) throw new Error('astro preview did not start');
+  if (i > 100 || server.exitCode !== null) fail(new Error('astro preview did not start'));
   await new Promise((r) => setTimeout(r, 200));
 }
 
+step = 'launching Chromium';
 const { path: executablePath } = await resolveChromium();
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -82,6 +98,7 @@ async function open(url, drawn) {
     (await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]),
   );
   const longTasks = await page.evaluate(() => window.__longTasks);
+  if (!(cpu > 0)) throw new Error('the trace has no CPU time for the page’s main thread (CrRendererMain)');
   return {
     page,
     figures: {
@@ -128,15 +145,18 @@ function threadCpu(trace, name) {
 }
 try {
   for (let run = 0; run < RUNS; run++) {
+    step = `run ${run + 1} of ${RUNS}: opening ${ARTICLE} without the link`;
     // The same page without a link: what the article costs anyway (its own island hydrated at 00:00:00).
     const plain = await open(`${base}${ARTICLE}#${SIM}`);
     baseline.push(plain.figures);
     await plain.page.close();
+    step = `run ${run + 1} of ${RUNS}: opening ${ARTICLE} with the link`;
     // The moment is drawn once the clock shows the link's time rather than 00:00:00.
     const { page, figures } = await open(
       `${base}${ARTICLE}?${SIM}=${link}#${SIM}`,
       (id) => !/^00:00:00$/.test(document.querySelector(`#${id} .kb-clock__value`)?.textContent ?? ''),
     );
+    step = `run ${run + 1} of ${RUNS}: playing side by side`;
     // Playback: count animation frames for 3 s while the side-by-side view plays.
     const play = page.locator(`#${SIM}`).getByRole('button', { name: 'Play' });
     await play.click();
@@ -153,12 +173,13 @@ try {
           requestAnimationFrame(tick);
         }),
     );
+    if (!(fps > 0)) throw new Error(`no frames counted while playing (${fps})`);
     results.push({ ...figures, fps });
     await page.close();
   }
 } finally {
   await browser.close();
-  process.kill(-server.pid);
+  stopServer();
 }
 
 const entries = link.length;

@@ -1,7 +1,9 @@
 // `npm run lighthouse`: Lighthouse on every page of the sitemap, served by `astro preview`, mobile
 // (Lighthouse's default) and desktop, three runs each; prints medians and the budget (100 in all
 // four categories, mobile). Timings are reported, not asserted: exit 0 unless `--assert`, which
-// fails when accessibility, best practices or SEO (deterministic) is below 100.
+// fails when accessibility, best practices or SEO (deterministic) is below 100. A measurement that
+// fails (no page to audit, the server or Chromium not starting, a run with a runtime error or without
+// a score) exits 1 whatever the flags, naming the page and run.
 //
 //   node scripts/lighthouse.mjs [--assert] [--runs 3] [--port 4510] [--mobile-only] [--pages /kb/]
 //
@@ -41,6 +43,13 @@ const PAGES = option('--pages', '/');
 const paths = [...readFileSync(sitemapFile, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)]
   .map((m) => new URL(m[1]).pathname)
   .filter((path) => path.startsWith(PAGES));
+if (paths.length === 0) {
+  console.error(`✖ lighthouse: no page to audit: the sitemap has no path starting with ${PAGES}.`);
+  process.exit(1);
+}
+
+/** What the audit is doing, for the message when it fails. */
+let step = `starting astro preview on ${HOST}:${PORT}`;
 
 async function chromiumPath() {
   const found = await resolveChromium();
@@ -127,10 +136,12 @@ function summarise(lhr) {
   };
 }
 
-const server = await startPreview();
+let server;
 let chrome;
 const results = [];
 try {
+  server = await startPreview();
+  step = 'launching Chromium';
   chrome = await chromeLauncher.launch({
     chromePath: await chromiumPath(),
     chromeFlags: [
@@ -145,6 +156,7 @@ try {
     for (const [formFactor, config] of Object.entries(FORM_FACTORS)) {
       const runs = [];
       for (let i = 0; i < RUNS; i++) {
+        step = `auditing ${path} (${formFactor}, run ${i + 1} of ${RUNS})`;
         const url = `http://${HOST}:${PORT}${path}`;
         const result = await lighthouse(
           url,
@@ -166,10 +178,14 @@ try {
       results.push({ path, formFactor, medians, failing, runs });
     }
   }
+} catch (error) {
+  console.error(`\n✖ lighthouse failed while ${step}: ${error?.stack ?? error}`);
+  process.exitCode = 1;
 } finally {
   await chrome?.kill();
-  stopPreview(server);
+  if (server) stopPreview(server);
 }
+if (process.exitCode) process.exit();
 
 const cell = (v, width = 6) => String(v ?? '—').padStart(width);
 console.log(`\nLighthouse ${RUNS}-run medians (Chromium headless, astro preview on ${HOST}:${PORT})`);
@@ -219,6 +235,21 @@ const asserted = results.flatMap((r) =>
     (c) => `${r.path} ${r.formFactor} ${c} is ${r.medians.scores[c]}`,
   ),
 );
+// A run that did not measure (Lighthouse's runtime error, or a category without a score) fails the
+// run whatever the flags: its medians would stand on fewer runs, or on none.
+const unmeasured = results.flatMap((r) =>
+  r.runs.flatMap((run, i) => {
+    const missing = CATEGORIES.filter((c) => run.scores[c] === null);
+    if (!run.runtimeError && missing.length === 0) return [];
+    return [
+      `${r.path} ${r.formFactor} run ${i + 1}: ${run.runtimeError ?? 'no score'}${missing.length ? ` (no score for ${missing.join(', ')})` : ''}`,
+    ];
+  }),
+);
+if (unmeasured.length) {
+  for (const u of unmeasured) console.error(`✖ lighthouse: not measured: ${u}`);
+  process.exit(1);
+}
 if (ASSERT && asserted.length) {
   for (const a of asserted) console.error(`✖ Lighthouse budget broken: ${a}, budget 100`);
   process.exit(1);

@@ -1,5 +1,6 @@
 // `npm run size`: every JS and CSS file each built page can load, raw and gzip, and the article's
-// budgets from DESIGN.md ("Quality bars"). Exits 1 with the figure when a budget is broken.
+// budgets from DESIGN.md ("Quality bars"). Exits 1 with the figure when a budget is broken, and
+// with what failed when the build fails or a page cannot be measured (an import names no file).
 //
 //   node scripts/size.mjs [--no-build | --build] [--json] [--dist dir]
 //
@@ -58,10 +59,15 @@ if (flag('--build') || (!flag('--no-build') && !existsSync(join(DIST, 'index.htm
   console.log('Building the site (astro build)…');
   const astro = resolve('node_modules/astro/bin/astro.mjs');
   const built = spawnSync(process.execPath, [astro, 'build'], { stdio: 'inherit' });
-  if (built.status !== 0) process.exit(built.status ?? 1);
+  if (built.status !== 0) {
+    console.error(
+      `\n✖ size: the build failed (${built.signal ? `killed by ${built.signal}` : `exit ${built.status}`}).`,
+    );
+    process.exit(built.status || 1);
+  }
 }
 if (!existsSync(join(DIST, 'index.html'))) {
-  console.error(`No built site in ${DIST}: run \`npx astro build\` or drop --no-build.`);
+  console.error(`✖ size: no built site in ${DIST}: run \`npx astro build\` or drop --no-build.`);
   process.exit(1);
 }
 
@@ -267,8 +273,10 @@ const article = pages.find((p) => p.url === ARTICLE);
 const reference = pages.find((p) => p.url === SHELL_REFERENCE);
 const budgets = [];
 const failures = [];
+/** What could not be measured: the run fails on it, naming it. */
+const unmeasured = [];
 if (!article || !reference) {
-  failures.push(`cannot check the budgets: ${article ? SHELL_REFERENCE : ARTICLE} is not in ${DIST}`);
+  unmeasured.push(`cannot check the budgets: ${article ? SHELL_REFERENCE : ARTICLE} is not in ${DIST}`);
 } else {
   if (reference.islands)
     console.warn(`Warning: ${SHELL_REFERENCE} has islands; it no longer measures the bare shell.`);
@@ -311,7 +319,7 @@ if (!article || !reference) {
 }
 
 if (missing.size > 0) {
-  failures.push(
+  unmeasured.push(
     `pages import files that are not in ${DIST}, so these figures under-count: ${[...missing].join(', ')}`,
   );
 }
@@ -322,7 +330,8 @@ if (flag('--json')) {
   writeFileSync('reports/size.json', `${JSON.stringify(report, null, 2)}\n`);
   console.log('\nWrote reports/size.json');
 }
-if (failures.length) {
+if (failures.length || unmeasured.length) {
+  for (const f of unmeasured) console.error(`\n✖ size: not measured: ${f}`);
   for (const f of failures) console.error(`\n✖ Size budget broken: ${f}`);
   process.exit(1);
 }

@@ -16,6 +16,14 @@ const steps = [
   ['Page weight budgets', 'node', ['scripts/size.mjs', '--no-build', '--json']],
   ['Internal links and anchors', 'node', ['scripts/check-links.mjs']],
   ['Browser (ensure Chromium)', 'node', ['scripts/ensure-browser.mjs']],
+  // bench:build at a small scale, so the script cannot rot unnoticed: one build at 20 and one at 40
+  // synthetic articles (no warm-up, no rebuild). Asserts what does not depend on the machine: 0 broken
+  // links, search finds every article, article HTML and _headers within 10 %. Timings are printed only.
+  [
+    'Build at scale (bench:build, 20 and 40 synthetic articles; timings not asserted)',
+    'node',
+    ['scripts/bench-build.mjs', '--sizes', '20,40', '--no-warm-up', '--no-rebuild'],
+  ],
   ['Browser tests (Playwright)', 'npx', ['playwright', 'test']],
   // Accessibility, best practices and SEO are deterministic: held at 100. Performance is printed only.
   [

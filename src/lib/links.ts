@@ -27,13 +27,33 @@ const DEFAULT_IDS: Record<SimulationMode, string> = {
   free: 'play',
 };
 
-/** The simulations an article's MDX embeds, in page order, with the ids they get on the page. */
-export function simulationsIn(mdx: string): { mode: SimulationMode; scenario: string; id: string }[] {
+export interface SimulationRef {
+  mode: SimulationMode;
+  scenario: string;
+  /** Element id and query parameter on the page. */
+  id: string;
+  /** The article folder whose `article.yaml` has the scenario, when it is another article's (`article=`). */
+  article?: string;
+}
+
+/**
+ * The simulations an article's MDX embeds, in page order, with the ids they get on the page and,
+ * for one showing another article's scenario, that article's folder.
+ */
+export function simulationsIn(mdx: string): SimulationRef[] {
   return [...mdx.matchAll(/<Simulation\b([^>]*)\/?>/g)].flatMap(([, attrs = '']) => {
     const mode = /\bmode="(scenario|compare|free)"/.exec(attrs)?.[1] as SimulationMode | undefined;
     const scenario = /\bscenario="([^"]+)"/.exec(attrs)?.[1];
     if (!mode || !scenario) return [];
-    return [{ mode, scenario, id: /\bid="([^"]+)"/.exec(attrs)?.[1] ?? DEFAULT_IDS[mode] }];
+    const article = /(?:^|\s)article="([^"]+)"/.exec(attrs)?.[1];
+    return [
+      {
+        mode,
+        scenario,
+        id: /\bid="([^"]+)"/.exec(attrs)?.[1] ?? DEFAULT_IDS[mode],
+        ...(article ? { article } : {}),
+      },
+    ];
   });
 }
 

@@ -31,6 +31,35 @@ for (const path of embeds) {
   });
 }
 
+// Q000002 (a fixture) has no data of its own: it shows Q000001's and Q153066's scenarios (`article=`).
+test('an article showing another article’s scenario has its own embed pages, which load and hydrate', async ({
+  page,
+}) => {
+  expect(embeds).toEqual(expect.arrayContaining(['/embed/q000002/borrowed/', '/embed/q000002/play/']));
+
+  await page.goto('/embed/q000002/play/');
+  await waitForHydration(page);
+  const play = page.locator('#play[data-simulation="free"]');
+  await expect(play.locator('.kb-sim__live')).toBeVisible();
+  // Q153066's scenario, on Q000002's embed page, whose Embed action frames this page again.
+  await expect(play.locator('summary')).toContainText('The user at the same computer cannot use');
+  await expect(page.locator('.kb-embed__source a')).toHaveAttribute('href', '/kb/q000002/');
+  await play.getByRole('button', { name: 'Embed' }).click();
+  await expect(play.getByRole('textbox', { name: /Embed this moment/ })).toHaveValue(
+    /<iframe src="http:\/\/localhost:\d+\/embed\/q000002\/play\/\?play=/,
+  );
+
+  // A borrowed narrated scenario: its steps point at the passages of the article that has them.
+  await page.goto('/embed/q000002/borrowed/');
+  await waitForHydration(page);
+  const borrowed = page.locator('#borrowed[data-simulation="scenario"]');
+  await expect(borrowed.locator('.kb-sim__live')).toBeVisible();
+  await expect(borrowed.getByRole('link', { name: /In the article/ })).toHaveAttribute(
+    'href',
+    '/kb/q000001/#fixture-first',
+  );
+});
+
 test('another site frames a simulation, drives it, and the frame reports its height', async ({
   page,
   baseURL,
