@@ -15,9 +15,22 @@ export function anchorHref(kbId: string, anchor: string): string {
   return `${articleHref(kbId)}#${anchor}`;
 }
 
-/** A simulation of an article opened at a moment: its query parameter and its anchor are its id. */
+/**
+ * One simulation's moment on a page, alone (`?compare=2.nt-server…#compare`): its query parameter and
+ * its anchor are its id. A shared link carries no other simulation's parameters.
+ */
+export function momentQuery(simulationId: string, link: string): string {
+  return `?${simulationId}=${link}#${simulationId}`;
+}
+
+/** A simulation of an article opened at a moment. */
 export function momentHref(kbId: string, simulationId: string, state: LinkState): string {
-  return `${articleHref(kbId)}?${simulationId}=${encode(state)}#${simulationId}`;
+  return `${articleHref(kbId)}${momentQuery(simulationId, encode(state))}`;
+}
+
+/** A simulation's embed page (`embedHref`) at a moment. */
+export function embedMomentHref(embed: string, simulationId: string, link: string): string {
+  return `${embed}?${simulationId}=${link}`;
 }
 
 export type SimulationMode = 'scenario' | 'compare' | 'free';

@@ -295,3 +295,33 @@ describe('recording over later actions', () => {
     expect(actor.getSnapshot().context.replaced).toBeNull();
   });
 });
+
+describe('player: time and caps kept in the machine, not in the handlers', () => {
+  it('a frame older than the last one never moves the clock back', () => {
+    const actor = start({ config: { version: '3.51' }, at: 60_000 });
+    actor.send({ type: 'clock.play' });
+    actor.send({ type: 'clock.tick', ms: -16 });
+    actor.send({ type: 'clock.tick', ms: Number.NaN });
+    expect(actor.getSnapshot().context.at).toBe(60_000);
+  });
+
+  it('refuses the action past the cap however many arrive at once, and says so', () => {
+    const tape = Array.from({ length: 2000 }, (_, i) => ({
+      at: i * 1000,
+      event: i % 2 ? disconnect : connect,
+    }));
+    const actor = start({ config: { version: '3.51' }, tape, at: 2000 * 1000 });
+    actor.send({ type: 'tape.record', event: connect });
+    actor.send({ type: 'tape.record', event: connect });
+    const { context } = actor.getSnapshot();
+    expect(context.tape).toHaveLength(2000);
+    expect(context.notice).toMatch(/at most 2000 actions/);
+  });
+
+  it('checks only the new action: a bad one is refused with the model’s reason, the tape unchanged', () => {
+    const actor = start();
+    actor.send({ type: 'tape.record', event: { type: 'share.connect', computer: 'WKS9', share: 'PUBLIC' } });
+    expect(actor.getSnapshot().context.tape).toEqual([]);
+    expect(actor.getSnapshot().context.notice).toMatch(/unknown computer "WKS9"/);
+  });
+});

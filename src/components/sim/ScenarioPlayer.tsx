@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { embedMomentHref, momentQuery } from '../../lib/links';
 import { formatElapsed, type NtVersion, simulate, speakElapsed, type TapeEntry, world } from '../../machines';
 import { encode } from '../../machines/nt-server/link';
 import { narrationFor, type Scenario } from '../../machines/scenarios';
@@ -115,7 +116,7 @@ export default function ScenarioPlayer({
   if (!step) return null;
   const moment = encode({ config: { ...scenario.config, version: first }, tape, at: step.at });
   // Rendered on the server too, where there is no address to keep other parameters from.
-  const compareHref = compareId ? `?${compareId}=${moment}#${compareId}` : undefined;
+  const compareHref = compareId ? momentQuery(compareId, moment) : undefined;
   // Same page: no reload. A new history entry, so Back returns here, and the side-by-side island
   // picks the moment up from the address; then the reader is taken to it.
   const openSideBySide = (e: MouseEvent) => {
@@ -225,10 +226,13 @@ export default function ScenarioPlayer({
       <ShareBar
         copyLabel="Copy link"
         what="the scenario at this step"
-        link={() => withParam(id, placeToParam(index, version, first), `#${id}`)}
+        link={() => `${location.pathname}${momentQuery(id, placeToParam(index, version, first))}`}
         embed={
           embed
-            ? () => ({ src: `${embed}?${id}=${placeToParam(index, version, first)}`, title: scenario.title })
+            ? () => ({
+                src: embedMomentHref(embed, id, placeToParam(index, version, first)),
+                title: scenario.title,
+              })
             : undefined
         }
         embedWhat="this step"

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { embedMomentHref, momentQuery } from '../../lib/links';
 import {
   diffViews,
   type NtVersion,
@@ -18,7 +19,7 @@ import { timelineSeries } from '../models/nt-server/series';
 import { Timeline } from '../models/nt-server/Timeline';
 import { VersionPicker } from '../models/nt-server/VersionPicker';
 import { sessionState } from '../models/nt-server/view';
-import { useAddressParam, withParam } from './address';
+import { useAddressParam } from './address';
 import { Clock } from './Clock';
 import { citeLog, NO_SOURCES, type Sources } from './cite';
 import { EventLog } from './EventLog';
@@ -127,7 +128,7 @@ export default function Simulator(props: SimulatorProps) {
     if (!playing) return;
     let last = performance.now();
     let frame = requestAnimationFrame(function tick(now) {
-      send({ type: 'clock.tick', ms: now - last });
+      send({ type: 'clock.tick', ms: Math.max(0, now - last) });
       last = now;
       frame = requestAnimationFrame(tick);
     });
@@ -300,7 +301,7 @@ export default function Simulator(props: SimulatorProps) {
           what="this simulation at this moment"
           link={() => {
             const link = momentLink();
-            return link === null ? null : withParam(id, link, `#${id}`);
+            return link === null ? null : `${location.pathname}${momentQuery(id, link)}`;
           }}
           embed={
             props.embed
@@ -308,7 +309,7 @@ export default function Simulator(props: SimulatorProps) {
                   const link = momentLink();
                   if (link === null) return null;
                   return {
-                    src: `${props.embed}?${id}=${link}`,
+                    src: embedMomentHref(props.embed as string, id, link),
                     title: document.getElementById(`${id}-title`)?.textContent ?? 'LiveKB simulation',
                   };
                 }

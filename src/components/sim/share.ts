@@ -1,14 +1,13 @@
 /**
- * Puts the link to what the reader is looking at in the address bar, then copies it. Returns the
- * sentence to show: the address bar holds the link either way, also when the browser refuses the
- * copy. Shared by the scenario player and the simulator.
+ * Copies the link to what the reader is looking at: this simulation's moment alone (momentQuery), not
+ * the other simulations' parameters the address bar keeps. Returns the sentence to show. Shared by
+ * the scenario player and the simulator.
  */
 export async function copyLink(path: string, what: string): Promise<string> {
-  history.replaceState(history.state, '', path);
   try {
     await navigator.clipboard.writeText(`${location.origin}${path}`);
-    return `Link copied: it opens ${what}, and the address bar holds it too.`;
+    return `Link copied: it opens ${what}.`;
   } catch {
-    return `Your browser did not let the page copy. The address bar holds the link to ${what}.`;
+    return `Your browser did not let the page copy. The address bar holds ${what}, among the page's other simulations.`;
   }
 }

@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
 import { formatElapsed } from './format';
-import { MAX_LINK_MS } from './link';
+import { MAX_LINK_ENTRIES, MAX_LINK_MS } from './link';
 import type { AnyModel, ConfigOf, EventOf } from './model';
 import type { TapeEntry } from './registry';
 
@@ -135,7 +135,8 @@ export function createPlayer<M extends AnyModel>(model: M) {
       }),
       /** A tick leaves the notice alone: a message about the reader's last request must outlast playback's frames. */
       advance: assign(({ context, event }) => {
-        if (event.type !== 'clock.tick') return {};
+        // A frame never moves the clock back (a frame's timestamp can be older than the last one seen).
+        if (event.type !== 'clock.tick' || !(event.ms > 0)) return {};
         const { at, reach } = moveTo(context, context.at + event.ms * context.speed);
         return { at, reach };
       }),
@@ -162,13 +163,20 @@ export function createPlayer<M extends AnyModel>(model: M) {
       record: assign(({ context, event }) => {
         if (event.type !== 'tape.record') return {};
         const kept = context.tape.filter((entry) => entry.at <= context.at);
-        const tape = [...kept, { at: context.at, event: event.event }];
-        // What simulate() would refuse is refused here, without replaying the tape to find out.
+        // The cap is kept where actions are recorded, however many arrive at once.
+        if (kept.length >= MAX_LINK_ENTRIES)
+          return {
+            notice: `Not recorded: a simulation holds at most ${MAX_LINK_ENTRIES} actions. Undo or reset first.`,
+          };
+        const entry = { at: context.at, event: event.event };
+        // What the model would refuse is refused here: the new entry only (the kept ones were checked
+        // when they were recorded or loaded), so recording costs the same on a long tape.
         try {
-          model.registry.validateTape(tape);
+          model.registry.validateEntry(kept.length, entry, kept[kept.length - 1]?.at ?? 0);
         } catch (error) {
           return { notice: error instanceof Error ? error.message : String(error) };
         }
+        const tape = [...kept, entry];
         const count = context.tape.length - kept.length;
         return {
           tape,
