@@ -13,6 +13,7 @@ import {
   simulate,
 } from '../../src/machines';
 import { checksum } from '../../src/machines/kernel';
+import { ruleChangeNote } from '../../src/machines/nt-server/link';
 import { article } from './content';
 import { connect, MIN } from './helpers';
 
@@ -235,5 +236,15 @@ describe('a damaged link is refused, never read as another moment (format 2 carr
     const flipped = decode('1.bbfqb.dbhDzrDzzDz2DzrB8c');
     expect(original.ok && flipped.ok).toBe(true);
     if (original.ok && flipped.ok) expect(flipped.value).not.toEqual(original.value);
+  });
+});
+
+describe('a moment shared before a rule changed says so', () => {
+  it('names the change for a format-1 link whose tape holds an event whose rule changed, and only then', () => {
+    const admin = [{ event: { type: 'admin.disconnect', computer: 'WKS1', share: 'PUBLIC' } as const }];
+    const plain = [{ event: { type: 'share.connect', computer: 'WKS1', share: 'PUBLIC' } as const }];
+    expect(ruleChangeNote('1.bbfqb.x', admin)).toMatch(/^This moment was shared before/);
+    expect(ruleChangeNote('1.bbfqb.x', plain)).toBeNull();
+    expect(ruleChangeNote('2.nt-server.bbfqb.x.0000000', admin)).toBeNull();
   });
 });

@@ -10,7 +10,7 @@ import {
   world,
 } from '../../machines';
 import { ntServer, playerMachine, timelineEnd } from '../../machines/nt-server';
-import { decode, linkFits, linkOrNull } from '../../machines/nt-server/link';
+import { decode, linkFits, linkOrNull, ruleChangeNote } from '../../machines/nt-server/link';
 import { Controls } from '../models/nt-server/Controls';
 import { NetworkPicture } from '../models/nt-server/NetworkPicture';
 import { ServerManager } from '../models/nt-server/ServerManager';
@@ -68,6 +68,8 @@ export default function Simulator(props: SimulatorProps) {
   const [preset, setPreset] = useState(props.presets?.[0]?.id ?? '');
   // The link being opened: a long one loads once the worker has replayed it, unless another came since.
   const opening = useRef(0);
+  // A sentence to show once a link's moment is loaded (a rule it shows has changed since it was shared).
+  const loadedNote = useRef<string | null>(null);
 
   // This moment as a link; null when it is longer than a new link (opened from a long link of the first format).
   const momentLink = () => linkOrNull({ config, tape, at });
@@ -86,7 +88,10 @@ export default function Simulator(props: SimulatorProps) {
       if (result.ok) {
         const { config, tape, at } = result.value;
         const load = () => {
-          if (opening.current === ticket) send({ type: 'player.load', input: { config, tape, at } });
+          if (opening.current !== ticket) return;
+          // Said once the moment is on screen: a rule it shows has changed since it was shared.
+          loadedNote.current = ruleChangeNote(raw, tape);
+          send({ type: 'player.load', input: { config, tape, at } });
         };
         if (
           !replayOffThread(
@@ -119,7 +124,8 @@ export default function Simulator(props: SimulatorProps) {
     lastAction.current = { config, tape, at };
     if (before.config === config && before.tape === tape && (playing || before.at === at)) return;
     setActions((n) => n + 1);
-    setLinkNotice(null);
+    setLinkNotice(loadedNote.current);
+    loadedNote.current = null;
     setRefusal(null);
   }, [config, tape, at, playing]);
 
