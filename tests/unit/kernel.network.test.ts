@@ -39,7 +39,7 @@ describe.each(versions)('NT %s', (version) => {
     expect(uses(view, 'WKS2')).toEqual([]);
   });
 
-  it('row 3: the last share disconnected leaves a leftover on 3.5/3.51; on 4.0 the session ends, logged off, said to be a simplification', () => {
+  it('row 3: the last share disconnected leaves a leftover on 3.5/3.51; on 4.0 the session ends, logged off, its NetBIOS session lingering 255 s', () => {
     const view = simulate(
       { version },
       tape([0, connect('WKS1', 'PUBLIC')], [MIN, disconnect('WKS1', 'PUBLIC')]),
@@ -52,9 +52,30 @@ describe.each(versions)('NT %s', (version) => {
     } else {
       expect(state(view)).toBe('none');
       expect(view.counters.sessionsLoggedOff).toBe(1);
-      expect(view.log.at(-1)?.text).toMatch(/simplification.*255 seconds/);
+      expect(view.log.at(-1)?.text).toMatch(/NetBIOS session lingers about 255 seconds/);
       expect(view.log.at(-1)?.cites).toEqual(['netbios-linger']);
+      // A transport-only line: no Server Manager row, no licence (a modelling choice), gone after 255 s.
+      expect(view.lingering).toEqual([{ computer: 'WKS1', until: MIN + 255 * SEC }]);
+      expect(view.connections).toEqual([]);
+      expect(view.licenses.inUse).toBe(0);
+      const later = simulate(
+        { version },
+        tape([0, connect('WKS1', 'PUBLIC')], [MIN, disconnect('WKS1', 'PUBLIC')]),
+        MIN + 255 * SEC,
+      );
+      expect(later.lingering).toEqual([]);
+      // A new session from that computer takes the transport over.
+      const back = simulate(
+        { version },
+        tape(
+          [0, connect('WKS1', 'PUBLIC')],
+          [MIN, disconnect('WKS1', 'PUBLIC')],
+          [2 * MIN, connect('WKS1', 'PUBLIC')],
+        ),
+      );
+      expect(back.lingering).toEqual([]);
     }
+    if (lingers) expect(view.lingering).toEqual([]);
     expect(view.log.at(-1)?.text).not.toMatch(/PUBLICto/);
   });
 

@@ -342,6 +342,7 @@ describe('files and refusals without a connection', () => {
         { computer: 'WKS2', ...none },
       ],
       counters: { sessionsTimedOut: 0, sessionsErroredOut: 0, sessionsForcedOff: 0, sessionsLoggedOff: 0 },
+      lingering: [],
       autodisconnectMinutes: 15,
       log: [],
     });

@@ -26,6 +26,9 @@ import {
 
 export const MINUTE = 60_000;
 
+/** How long NT 4.0 keeps a NetBIOS session after the client deletes its last mapping (netbios-linger). */
+export const LINGER_MS = 255_000;
+
 /**
  * Autodisconnect 0 does not turn autodisconnect off: idle sessions go "within a few seconds"
  * (autodisconnect-zero). Modelling choice: 10 seconds of idleness, counted like any other idle time, so a
@@ -88,6 +91,8 @@ export interface ServerContext {
   /** Each workstation's uses, in the order they were made. */
   readonly uses: Readonly<Record<string, readonly Use[] | undefined>>;
   readonly counters: Counters;
+  /** NT 4.0: when each computer's NetBIOS session began to linger after its last mapping went (netbios-linger). */
+  readonly lingering: Readonly<Record<string, number | undefined>>;
   /**
    * Pending idle checks, in the order they were scheduled (ties fire in that order): the model's
    * timers, fired by the kernel's timeline when its clock reaches `due` (nextTimer).
@@ -376,6 +381,10 @@ export function accept(
         : ` Licence taken (${licenceText(inUse, context.limit)}).`;
   return {
     inUse,
+    // Modelling choice: a new session from a computer whose NetBIOS session lingers takes it over.
+    ...(context.lingering[computer] !== undefined
+      ? { lingering: { ...context.lingering, [computer]: undefined } }
+      : {}),
     sessions: withSession(context.sessions, computer, {
       computer,
       account,

@@ -82,6 +82,7 @@ export const serverMachine = setup({
     sessions: {},
     uses: {},
     counters: { sessionsTimedOut: 0, sessionsErroredOut: 0, sessionsForcedOff: 0, sessionsLoggedOff: 0 },
+    lingering: {},
     armed: [],
     log: null,
   }),

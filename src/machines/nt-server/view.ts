@@ -1,5 +1,5 @@
 import type { ServerContext, Session } from './context';
-import { hasLicensing, idleDeadline } from './context';
+import { hasLicensing, idleDeadline, LINGER_MS } from './context';
 import {
   type ClientView,
   type ConnectionView,
@@ -93,6 +93,12 @@ export function toView(context: ServerContext, now: number, log: LogEntry[]): Se
     clients,
     sessions,
     counters: { ...context.counters },
+    lingering: world.computers.flatMap(({ name }) => {
+      const since = context.lingering[name];
+      return since !== undefined && now < since + LINGER_MS
+        ? [{ computer: name, until: since + LINGER_MS }]
+        : [];
+    }),
     autodisconnectMinutes: context.minutes,
     log,
   };

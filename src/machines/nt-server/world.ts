@@ -118,6 +118,11 @@ export interface ServerView {
   /** Each workstation's session state, in world order (state 'none' included). */
   sessions: SessionView[];
   counters: Counters;
+  /**
+   * NT 4.0: NetBIOS sessions still held after the client deleted its last mapping (netbios-linger), with
+   * when they go. A transport-only line: never a Server Manager row, never a licence (modelling choice).
+   */
+  lingering: { computer: string; until: number }[];
   /** The autodisconnect value in force at `now`, in minutes (-1 = never). */
   autodisconnectMinutes: number;
   log: LogEntry[];

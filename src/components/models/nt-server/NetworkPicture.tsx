@@ -41,11 +41,15 @@ export function NetworkPicture({
     const first = lines[0];
     const opens = lines.reduce((n, c) => n + c.opens, 0);
     const idle = first?.idleMs ?? 0;
+    // NT 4.0: the NetBIOS session the server keeps after the last mapping went (a transport, no row).
+    const linger = view.lingering.find((l) => l.computer === name);
     const dropped = (view.clients?.find((c) => c.computer === name)?.uses ?? []).filter(
       (u) => u.status === 'Disconnected',
     );
     const status = !first
-      ? 'no session'
+      ? linger
+        ? `no session; NetBIOS kept ${short(linger.until - view.now)} more`
+        : 'no session'
       : opens
         ? `${opens} open file${opens > 1 ? 's' : ''}: not idle`
         : minutes < 0
@@ -101,6 +105,14 @@ export function NetworkPicture({
               </tspan>
             )}
           </text>
+        )}
+        {linger && (
+          <g class="kb-pic__line kb-pic__line--transport">
+            <line x1="98" y1={mid} x2="208" y2={mid} />
+            <text x="153" y={mid}>
+              NetBIOS
+            </text>
+          </g>
         )}
         {lines.map((c, i) => {
           const ly = mid + (i - (lines.length - 1) / 2) * 14;

@@ -53,6 +53,7 @@ export const restart = ({ context, event }: Args): Patch => {
       : `autodisconnect ${context.registryMinutes} minutes`;
   return {
     sessions: {},
+    lingering: {},
     uses,
     inUse: context.inUse - freed,
     minutes: context.registryMinutes,
