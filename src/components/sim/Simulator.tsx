@@ -9,7 +9,7 @@ import {
   type TapeEntry,
   world,
 } from '../../machines';
-import { ntServer, playerMachine, timelineEnd } from '../../machines/nt-server';
+import { ntServer, ntServerPlayer } from '../../machines/nt-server';
 import { decode, linkFits, linkOrNull, ruleChangeNote } from '../../machines/nt-server/link';
 import { Controls } from '../models/nt-server/Controls';
 import { NetworkPicture } from '../models/nt-server/NetworkPicture';
@@ -19,13 +19,11 @@ import { timelineSeries } from '../models/nt-server/series';
 import { Timeline } from '../models/nt-server/Timeline';
 import { VersionPicker } from '../models/nt-server/VersionPicker';
 import { sessionState } from '../models/nt-server/view';
-import { useAddressParam } from './address';
 import { Clock } from './Clock';
-import { citeLog, NO_SOURCES, type Sources } from './cite';
+import type { Sources } from './cite';
 import { EventLog } from './EventLog';
-import { replayOffThread, timelinesOf } from './offthread';
 import { ShareBar } from './ShareBar';
-import { useActor } from './useActor';
+import { usePlayer } from './usePlayer';
 
 export interface SimulatorProps {
   /** Names the island: its query parameter and its element id. */
@@ -47,122 +45,42 @@ export interface SimulatorProps {
 const COMPARED: readonly NtVersion[] = ['3.51', '4.0'];
 const VERSIONS: readonly NtVersion[] = ['3.5', '3.51', '4.0'];
 const SCOPES = { compare: 'side by side', single: 'free play' } as const;
-const LINK_PROBLEMS: Partial<Record<string, string>> = {
-  version: 'This link comes from a newer version of this page. ',
-  size: 'This link is too long. ',
-  check: 'This link is damaged or cut short (it may have been broken across lines). ',
-  model: 'This link is for a different simulation. ',
-};
 
 export default function Simulator(props: SimulatorProps) {
   const { id, mode } = props;
   /** The servers shown: both side by side, the reader's choice in free play. */
   const versionsOf = (c: ServerConfig) => (mode === 'compare' ? (props.versions ?? COMPARED) : [c.version]);
-  const [snapshot, send] = useActor(playerMachine, {
-    input: props.start ?? { config: { version: '3.51' }, tape: [] },
-  });
-  const { config, tape, at, speed, notice } = snapshot.context;
-  const playing = snapshot.matches('playing');
-  const [linkNotice, setLinkNotice] = useState<string | null>(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [preset, setPreset] = useState(props.presets?.[0]?.id ?? '');
-  // The link being opened: a long one loads once the worker has replayed it, unless another came since.
-  const opening = useRef(0);
-  // A sentence to show once a link's moment is loaded (a rule it shows has changed since it was shared).
-  const loadedNote = useRef<string | null>(null);
-
-  // This moment as a link; null when it is longer than a new link (opened from a long link of the first format).
-  const momentLink = () => linkOrNull({ config, tape, at });
-  // A shared moment, kept in this island's query parameter (see address.ts); one too long for a link
-  // leaves the address as it is.
-  useAddressParam(
+  const {
+    snapshot,
+    send,
+    config,
+    tape,
+    at,
+    timelines,
+    views,
+    end,
+    record,
+    momentLink,
+    linkNotice,
+    refusal,
+    actions,
+  } = usePlayer({
     id,
-    useMemo(() => (playing ? undefined : (momentLink() ?? undefined)), [config, tape, at, playing]),
-    (raw, initial) => {
-      const ticket = ++opening.current;
-      if (raw === null) {
-        if (!initial) send({ type: 'player.reset' });
-        return true;
-      }
-      const result = decode(raw);
-      if (result.ok) {
-        const { config, tape, at } = result.value;
-        const load = () => {
-          if (opening.current !== ticket) return;
-          // Said once the moment is on screen: a rule it shows has changed since it was shared.
-          loadedNote.current = ruleChangeNote(raw, tape);
-          send({ type: 'player.load', input: { config, tape, at } });
-        };
-        if (
-          !replayOffThread(
-            ntServer,
-            config,
-            tape,
-            versionsOf(config),
-            timelineEnd({ config, tape, reach: at }),
-            load,
-          )
-        )
-          load();
-        return true;
-      }
-      send({ type: 'player.reset' });
-      // A fixed sentence per kind of problem: the decoder's message may quote the link.
-      setLinkNotice(
-        `${LINK_PROBLEMS[result.error.code] ?? ''}This link could not be read, so the default scenario is shown.`,
-      );
-      return false;
-    },
-  );
-
-  // Messages about the last action make way once the reader does something else (playback's own
-  // ticks are not the reader doing something).
-  const lastAction = useRef({ config, tape, at });
-  const [actions, setActions] = useState(0);
-  useEffect(() => {
-    const before = lastAction.current;
-    lastAction.current = { config, tape, at };
-    if (before.config === config && before.tape === tape && (playing || before.at === at)) return;
-    setActions((n) => n + 1);
-    setLinkNotice(loadedNote.current);
-    loadedNote.current = null;
-    setRefusal(null);
-  }, [config, tape, at, playing]);
-
-  // Playback: real time times the speed, one tick per animation frame.
-  useEffect(() => {
-    if (!playing) return;
-    let last = performance.now();
-    let frame = requestAnimationFrame(function tick(now) {
-      send({ type: 'clock.tick', ms: Math.max(0, now - last) });
-      last = now;
-      frame = requestAnimationFrame(tick);
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [playing, send]);
-
-  const versions = versionsOf(config);
-  // One incremental timeline per server and tape: each frame advances it (or restores a checkpoint)
-  // instead of replaying the whole tape.
-  const timelines = useMemo(() => timelinesOf(ntServer, config, tape, versions), [config, tape, mode]);
-  const end = timelineEnd(snapshot.context);
+    model: ntServer,
+    player: ntServerPlayer,
+    codec: { decode, linkFits, linkOrNull },
+    variantsOf: versionsOf,
+    start: props.start ?? { config: { version: '3.51' }, tape: [] },
+    sources: props.sources,
+    linkNote: ruleChangeNote,
+  });
+  const { speed, notice } = snapshot.context;
+  const playing = snapshot.matches('playing');
+  const [preset, setPreset] = useState(props.presets?.[0]?.id ?? '');
+  const versions = versionsOf(config) as NtVersion[];
   // The timeline changes with the tape, not the clock: sampled once per tape, drawn every frame. It is
   // sampled from the same timelines as the views, before them, so a new tape is replayed once, not twice.
   const series = useMemo(() => timelineSeries(config, tape, end, versions, timelines), [timelines, end]);
-  const views = useMemo(
-    () =>
-      timelines.map((t) => {
-        const view = t.viewAt(at);
-        return { ...view, log: citeLog(view.log, props.sources ?? NO_SOURCES) };
-      }),
-    [timelines, at],
-  );
-  // An action that would make the link longer than a link can carry is refused, and says so.
-  const record = (event: SimEvent) => {
-    const fit = linkFits({ config, tape: [...tape.filter((e) => e.at <= at), { at, event }], at });
-    setRefusal(fit.ok ? null : `Not recorded: ${fit.reason} Undo or reset first.`);
-    if (fit.ok) send({ type: 'tape.record', event });
-  };
   const current = views[0] as ServerView;
   // What the server(s) answered at this very moment, beside the buttons as well as in the log.
   const result = tape.some((e) => e.at === at)

@@ -23,6 +23,7 @@ export {
   createTimeline,
   nextAutodisconnect,
   ntServer,
+  ntServerPlayer,
   playerMachine,
   simulate,
   timelineEnd,

@@ -134,7 +134,8 @@ export function nextAutodisconnect(config: ServerConfig, tape: TapeEntry[], t: n
 }
 
 /** The reader's tape and clock over an NT server. */
-export const { machine: playerMachine, timelineEnd } = createPlayer(ntServer);
+export const ntServerPlayer = createPlayer(ntServer);
+export const { machine: playerMachine, timelineEnd } = ntServerPlayer;
 
 /** Links to an NT server moment: format 2 names the model; format 1 links are this model's forever. */
 export const { encode, decode, linkFits, linkOrNull } = linkCodec(ntServer, true);
