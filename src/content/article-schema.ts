@@ -115,6 +115,8 @@ export const quizSchema = z.strictObject({
   read: reading,
   choices: z.array(z.string().min(1)).min(2),
   why: z.string().min(1),
+  /** The model's rules the answer rests on, by key: sourced rules only (no modelling choice). */
+  rests: z.array(z.string().min(1)).min(1),
   anchor: anchorId,
 });
 
@@ -170,6 +172,18 @@ export const articleDataSchema = z
       if (values.includes(q.version)) checkConfig(['quiz', i, 'config'], q.config, q.version);
       q.tape.forEach((e, j) => {
         checkEvent(['quiz', i, 'tape', j, 'do'], e.do);
+      });
+      q.rests.forEach((key, j) => {
+        if (model.rules.choices.includes(key))
+          issue(
+            ['quiz', i, 'rests', j],
+            `${key} is a modelling choice of ${data.model}; a quiz answer may rest only on sourced rules.`,
+          );
+        else if (!model.rules.sourced.includes(key))
+          issue(
+            ['quiz', i, 'rests', j],
+            `${key} is not a rule of ${data.model}; use ${model.rules.sourced.join(', ')}.`,
+          );
       });
     });
   })

@@ -63,3 +63,32 @@ describe('article data names its model and is checked in that model’s terms', 
     expect(found.some((p) => p.startsWith('scenarios.one.steps.0.do: unknown computer "WKS9"'))).toBe(true);
   });
 });
+
+describe('a quiz answer rests on sourced rules only', () => {
+  const quiz = (rests: string[]) => ({
+    ...base,
+    quiz: [
+      {
+        id: 'q',
+        prompt: 'What happens?',
+        version: '3.51',
+        tape: [{ at: '0:00', do: { type: 'share.connect', computer: 'WKS1', share: 'PUBLIC' } }],
+        at: '0:00',
+        read: { what: 'outcome', computer: 'WKS1' },
+        choices: ['Connected', 'Refused with error 71'],
+        why: 'Because.',
+        rests,
+        anchor: 'here',
+      },
+    ],
+  });
+
+  it('accepts sourced rules and names a modelling choice or an unknown key at its path', () => {
+    expect(problems(quiz(['implicit-ipc']))).toEqual([]);
+    expect(problems(quiz(['implicit-ipc', 'timed-out-counter']))).toEqual([
+      'quiz.0.rests.1: timed-out-counter is a modelling choice of nt-server; a quiz answer may rest only on sourced rules.',
+    ]);
+    expect(problems(quiz(['made-up']))[0]).toMatch(/^quiz\.0\.rests\.0: made-up is not a rule of nt-server/);
+    expect(problems(quiz([]))[0]).toMatch(/^quiz\.0\.rests/);
+  });
+});

@@ -63,6 +63,7 @@ const toy: Model<object, object, ToyEvent, ToyContext, string[]> = {
   id: 'toy-timers',
   variants: { field: 'variant' as never, values: ['one'], compared: ['one', 'one'] },
   registry,
+  rules: { sourced: [], choices: [] },
   normalize: (config) => config,
   machine: toyMachine,
   nextTimer(context) {

@@ -35,6 +35,12 @@ export interface Model<
     readonly compared: readonly [string, string];
   };
   readonly registry: Registry<Event>;
+  /**
+   * What the model's rules rest on, by key: sourced rules (each key names a source in the site's
+   * content) and modelling choices. A quiz answer or a troubleshooter result names the keys it rests
+   * on, and may rest on sourced rules only.
+   */
+  readonly rules: { readonly sourced: readonly string[]; readonly choices: readonly string[] };
   /** Fills in defaults and checks every field; throws SimulationInputError. */
   normalize(config: Config): Normal;
   /**

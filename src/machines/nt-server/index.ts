@@ -63,4 +63,4 @@ export type {
   TapeEntry,
   World,
 } from './world';
-export { diskShares, IPC, NT_VERSIONS, SOURCE_KEYS, world } from './world';
+export { diskShares, IPC, MODELLING_CHOICES, NT_VERSIONS, SOURCE_KEYS, world } from './world';

@@ -17,13 +17,22 @@ import { serverMachine } from './machine';
 import { registry, type SimEvent } from './registry';
 import { nextIdleCheck } from './rules/autodisconnect';
 import { toView } from './view';
-import { type LogEntry, NT_VERSIONS, type ServerConfig, type ServerView, type TapeEntry } from './world';
+import {
+  type LogEntry,
+  MODELLING_CHOICES,
+  NT_VERSIONS,
+  type ServerConfig,
+  type ServerView,
+  SOURCE_KEYS,
+  type TapeEntry,
+} from './world';
 
 /** The NT server (sessions, IPC$, autodisconnect, per-server licensing) as a model on the kernel. */
 export const ntServer: Model<ServerConfig, NormalConfig, SimEvent, ServerContext, ServerView> = {
   id: 'nt-server',
   variants: { field: 'version', values: NT_VERSIONS, compared: ['3.51', '4.0'] },
   registry,
+  rules: { sourced: SOURCE_KEYS, choices: MODELLING_CHOICES },
   normalize: normalizeConfig,
   machine: serverMachine,
   nextTimer: nextIdleCheck,

@@ -48,6 +48,24 @@ export const SOURCE_KEYS = [
 ] as const;
 export type SourceKey = (typeof SOURCE_KEYS)[number];
 
+/**
+ * The model's modelling choices, by key: what it does where the sources are silent. "How the simulation
+ * works" marks each; no quiz answer or troubleshooter result may rest on one (the article schema checks).
+ */
+export const MODELLING_CHOICES = [
+  'timed-out-counter', // an autodisconnect also counts in Sessions Timed Out (the counter's name; no KB says)
+  'logged-off-counter', // a session the client lets go counts in Sessions Logged Off
+  'forced-off-counter', // Server Manager's Disconnect counts in Sessions Forced Off
+  'linger-no-licence', // NT 4.0's lingering NetBIOS session holds no licence
+  'linger-takeover', // a new session from a lingering computer takes its NetBIOS session over
+  'activity', // what counts as a request: refusals the server decides do, the client's do not
+  'zero-seconds', // autodisconnect 0 drops after 10 seconds idle
+  'restart-counters', // a Server service restart counts in no counter and keeps the counters
+  'logging-recount', // starting License Logging counts the sessions already open
+  'ipc-by-name-alone', // IPC$ by name with no session opens a session holding only IPC$, on every version
+  'client-answers', // the client refuses a disconnect or close it has no use or open file for
+] as const;
+
 export type LogEntry = KernelLogEntry<LogKind, SourceKey>;
 
 export interface ConnectionView {
