@@ -84,7 +84,7 @@ export const autodisconnect = ({ context, event }: Args): Patch => {
       context.log,
       e.at,
       'autodisconnect',
-      `Autodisconnect: ${e.computer}'s session ${idle} and was dropped, ${session.ipc !== 'none' ? 'IPC$ included' : 'with all its connections'}.${releaseText(context, session)} Sessions Timed Out and Sessions Errored Out both go up.${uses}`,
+      `Autodisconnect: ${e.computer}'s session ${idle} and was dropped, ${session.ipc !== 'none' ? 'IPC$ included' : 'with all its connections'}.${releaseText(context, session)} Sessions Errored Out goes up, and so does Sessions Timed Out (that one a modelling choice, after the counter's name).${uses}`,
       e.computer,
       undefined,
       ['autodisconnect-counters'],
