@@ -54,7 +54,7 @@ export default defineConfig({
               },
               {
                 name: 'sim',
-                test: /src[\\/](machines[\\/](?!troubleshooter)|components[\\/](sim[\\/]|picture[\\/]|embedSnippet\.))/,
+                test: /src[\\/](machines[\\/](?!troubleshooter)|components[\\/](sim[\\/]|models[\\/]|embedSnippet\.))/,
                 priority: 0,
               },
             ],

@@ -1,6 +1,7 @@
 import type { AnyModel } from '../../machines/kernel/model';
 import type { TapeEntry } from '../../machines/kernel/registry';
 import { createTimeline, type Recording, type Timeline } from '../../machines/kernel/timeline';
+import { MODELS } from '../../machines/models';
 
 /*
  * Opening a long link replays its whole tape once per variant shown: thousands of machine steps, most
@@ -8,7 +9,7 @@ import { createTimeline, type Recording, type Timeline } from '../../machines/ke
  * timeline's checkpoints (Timeline.record); the page's timelines start from them and replay only the
  * few entries between a checkpoint and the moment shown. The worker is this very chunk loaded a
  * second time (new Worker(import.meta.url)): the same kernel and models, from the browser's cache.
- * Works for any model: the request names the model, which its player registered (serveModel).
+ * Works for any model: the request names the model, registered in src/machines/models.ts.
  */
 
 /** Tapes shorter than this replay in the page: starting a worker would cost more than it saves. */
@@ -22,12 +23,8 @@ interface Request {
   until: number;
 }
 
-const models = new Map<string, AnyModel>();
-
-/** Makes a model's replays available to the worker (call it where the model's player is defined). */
-export function serveModel(model: AnyModel): void {
-  models.set(model.id, model);
-}
+/** The models the worker can replay: every registered one (the worker is this chunk, loaded again). */
+const models = new Map<string, AnyModel>(Object.entries(MODELS));
 
 const configFor = (model: AnyModel, config: object, variant: string) => ({
   ...config,
@@ -62,8 +59,7 @@ export function replayOffThread(
   until: number,
   done: () => void,
 ): boolean {
-  if (tape.length < OFF_THREAD_ENTRIES) return false;
-  serveModel(model);
+  if (tape.length < OFF_THREAD_ENTRIES || models.get(model.id) !== model) return false;
   try {
     const worker = new Worker(import.meta.url, { type: 'module' });
     const end = (event: Event) => {
