@@ -27,11 +27,13 @@ import {
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, relative, resolve } from 'node:path';
+import { recordBenchmark } from './benchmarks.mjs';
 import { CHROMIUM_ARGS, resolveChromium } from './browser.mjs';
 import { listHtml, resolveUrlPath } from './dist-parse.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const record = recordBenchmark(`npm run bench:build${args.length ? ` -- ${args.join(' ')}` : ''}`);
 const SIZES = String(option('--sizes', option('--count', '1000,10000')))
   .split(',')
   .map(Number)
@@ -370,8 +372,9 @@ const rows = [
   ],
 ];
 const width = 38;
+console.log('\nResults');
 console.log(
-  `\n  ${''.padEnd(width)}${results.map((r) => `${r.count.toLocaleString('en-GB')} articles`.padStart(36)).join('')}`,
+  `  ${''.padEnd(width)}${results.map((r) => `${r.count.toLocaleString('en-GB')} articles`.padStart(36)).join('')}`,
 );
 for (const [label, cell] of rows) {
   console.log(`  ${label.padEnd(width)}${results.map((r) => cell(r).padStart(36)).join('')}`);
@@ -423,5 +426,6 @@ if (small && large && small !== large) {
     found(large) || 'not measured',
   );
 }
+record.save({ from: 'Results' });
 // A benchmark reports; it does not fail the caller.
 process.exit(0);

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { recordBenchmark } from './benchmarks.mjs';
 
 const BUDGET_MS = 5;
 const DAY = 24 * 60 * 60 * 1000;
@@ -116,6 +117,8 @@ if (process.argv.includes('--legacy-link')) {
   process.exit(0);
 }
 
+const record = recordBenchmark('npm run bench');
+
 function measure(fn) {
   for (let i = 0; i < 50; i++) fn();
   const times = [];
@@ -208,3 +211,5 @@ function benchLink(title, { big, end, linkLength }) {
 
 benchLink(`Largest link encode makes (at most ${kernel.MAX_LINK_CHARS} characters)`, largestLink());
 benchLink('Longest first-format link decode reads (as first published, no length limit)', legacyLink());
+
+record.save();
