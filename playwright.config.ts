@@ -7,7 +7,9 @@ const PORT = Number(process.env.E2E_PORT ?? 4329);
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
-  workers: process.env.CI ? 2 : undefined,
+  // Two workers on the 2-core machine, as CI had: a test spends much of its time waiting on the
+  // page (hydration, Pagefind, axe's frames), which the other worker fills.
+  workers: 2,
   retries: 0,
   // Playwright's defaults, 30 s a test and 5 s an assertion: a test that needs longer raises its
   // own limit with test.setTimeout and says why.
