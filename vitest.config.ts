@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
-    // Property and model-based tests replay thousands of tapes; on a busy 2-core machine that takes seconds.
-    testTimeout: 60_000,
+    // Vitest's default 5 s per test. Files whose property runs need longer raise it themselves,
+    // with the reason (timeline.test.ts, properties.test.ts); fast-check runs are bounded by numRuns.
   },
 });

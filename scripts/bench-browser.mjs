@@ -10,6 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
+import { recordBenchmark } from './benchmarks.mjs';
 import { CHROMIUM_ARGS, resolveChromium } from './browser.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4530);
@@ -43,6 +44,7 @@ if (!existsSync('dist/index.html')) {
 }
 // --legacy: the longest first-format link decode reads (2,000 actions, over 8 KB) instead.
 const LEGACY = process.argv.includes('--legacy');
+const record = recordBenchmark(`npm run bench:browser${LEGACY ? ' -- --legacy' : ''}`);
 const made = spawnSync(process.execPath, ['scripts/bench.mjs', LEGACY ? '--legacy-link' : '--largest-link'], {
   encoding: 'utf8',
 });
@@ -211,3 +213,5 @@ console.log(
   `  longest task ${m('longest').toFixed(0)} ms (${m('longest', baseline).toFixed(0)} ms without the link); blocking time ${m('blocking').toFixed(0)} ms (${m('blocking', baseline).toFixed(0)} ms); opened in ${m('opened')} ms wall (${m('opened', baseline)} ms)`,
 );
 console.log(`  playing side by side: ${m('fps').toFixed(1)} frames per second (budget ≥ 50)`);
+
+record.save({ from: LEGACY ? 'Longest first-format link' : 'Largest link encode makes' });

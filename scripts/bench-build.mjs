@@ -37,11 +37,13 @@ import { createServer } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { extname, join, relative, resolve } from 'node:path';
 import { benchChecks } from './bench-build-checks.mjs';
+import { recordBenchmark } from './benchmarks.mjs';
 import { CHROMIUM_ARGS, resolveChromium } from './browser.mjs';
 import { listHtml, resolveUrlPath } from './dist-parse.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const record = recordBenchmark(`npm run bench:build${args.length ? ` -- ${args.join(' ')}` : ''}`);
 const SIZES = String(option('--sizes', option('--count', '1000,10000')))
   .split(',')
   .map(Number)
@@ -410,6 +412,7 @@ const rows = [
 ];
 const width = 38;
 if (results.length) {
+  console.log('\nResults');
   console.log(
     `\n  ${''.padEnd(width)}${results.map((r) => `${r.count.toLocaleString('en-GB')} articles`.padStart(36)).join('')}`,
   );
@@ -440,6 +443,7 @@ if (checks.length) {
 const unmeasured = SIZES.filter((n) => !results.some((r) => r.count === n));
 if (unmeasured.length) failures.push(`not measured: ${unmeasured.join(', ')} articles`);
 failures.push(...checks.filter((c) => c.asserted && !c.ok).map((c) => `${c.name}: ${c.detail}`));
+record.save({ from: 'Results' });
 if (failures.length) {
   console.error(`\n✖ bench:build failed:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
   process.exit(1);

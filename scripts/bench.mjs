@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { recordBenchmark } from './benchmarks.mjs';
 
 const BUDGET_MS = 5;
 const DAY = 24 * 60 * 60 * 1000;
@@ -134,6 +135,8 @@ if (process.argv.includes('--legacy-link')) {
   process.exit(0);
 }
 
+const record = recordBenchmark('npm run bench');
+
 function measure(fn) {
   for (let i = 0; i < 50; i++) fn();
   const times = [];
@@ -230,3 +233,5 @@ function benchLink(title, { big, end, linkLength }) {
 
 benchLink(`Largest link encode makes (at most ${kernel.MAX_LINK_CHARS} characters)`, largestLink());
 benchLink('Longest first-format link decode reads (as first published, no length limit)', legacyLink());
+
+record.save();

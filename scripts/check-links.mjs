@@ -7,6 +7,7 @@
 // mailto:, tel:, javascript: and data: are not checked.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { recordBenchmark } from './benchmarks.mjs';
 import { findTags, isJsScript, listHtml, pageUrl, parseAttributes, resolveUrlPath } from './dist-parse.mjs';
 
 const args = process.argv.slice(2);
@@ -114,6 +115,8 @@ for (const file of pages) {
   }
 }
 
+const record = recordBenchmark('npm run links');
 for (const b of broken) console.log(`✖ ${b.page}: ${b.kind} "${b.value}" → ${b.why}`);
 console.log(`checked ${checked} links on ${pages.length} pages, ${broken.length} broken`);
+record.save();
 process.exit(broken.length ? 1 : 0);

@@ -6,20 +6,27 @@
 // a score) exits 1 whatever the flags, naming the page and run.
 //
 //   node scripts/lighthouse.mjs [--assert] [--runs 3] [--port 4510] [--mobile-only] [--pages /kb/]
+//                               [--one-per-template] [--no-record]
 //
 // The port is --port, else LIGHTHOUSE_PORT, else 4510 (`npm test` passes none: set LIGHTHOUSE_PORT
 // when another checkout may be running it on the same machine).
 //
 // --pages keeps only the sitemap paths that start with the given prefix (e.g. the article pages).
+// --one-per-template keeps one page of each template (`npm test`): the largest, so the one with the
+// most to load (an article with the most simulations, the fullest browse listing). Pages of one
+// template share their markup, scripts and styles; `npm run lighthouse` audits every page.
+//
+// Writes its table to BENCHMARKS.md unless --no-record (`npm test`).
 //
 // Needs a build in dist/ (`npx astro build`). Runs offline: Chromium resolves no host but the
 // preview server's, so nothing can reach the network.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { recordBenchmark } from './benchmarks.mjs';
 import { CHROMIUM_ARGS, resolveChromium } from './browser.mjs';
 
 const args = process.argv.slice(2);
@@ -40,7 +47,7 @@ if (!existsSync(sitemapFile)) {
   process.exit(1);
 }
 const PAGES = option('--pages', '/');
-const paths = [...readFileSync(sitemapFile, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)]
+const sitemapPaths = [...readFileSync(sitemapFile, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)]
   .map((m) => new URL(m[1]).pathname)
   .filter((path) => path.startsWith(PAGES));
 if (paths.length === 0) {
@@ -50,6 +57,27 @@ if (paths.length === 0) {
 
 /** What the audit is doing, for the message when it fails. */
 let step = `starting astro preview on ${HOST}:${PORT}`;
+
+/** The template a page is made by: articles, browse listings and plain docs pages share one each. */
+const templateOf = (path) => {
+  if (/^\/kb\/q\d{6}\/$/.test(path)) return 'article';
+  if (/^\/browse\/[^/]+\//.test(path)) return 'browse listing';
+  if (['/', '/browse/', '/troubleshooter/', '/onboarding/'].includes(path)) return path;
+  return 'docs page'; // Starlight's page with MDX prose only: the glossary, how the simulation works
+};
+const htmlBytes = (path) => statSync(resolve('dist', `.${path}`, 'index.html')).size;
+function onePerTemplate(all) {
+  const chosen = new Map();
+  for (const path of all) {
+    const held = chosen.get(templateOf(path));
+    if (!held || htmlBytes(path) > htmlBytes(held)) chosen.set(templateOf(path), path);
+  }
+  return all.filter((path) => [...chosen.values()].includes(path));
+}
+const paths = args.includes('--one-per-template') ? onePerTemplate(sitemapPaths) : sitemapPaths;
+const record = recordBenchmark(`npm run lighthouse${args.length ? ` -- ${args.join(' ')}` : ''}`);
+if (paths.length < sitemapPaths.length)
+  console.log(`One page per template: ${paths.join(', ')} (of ${sitemapPaths.length} pages)`);
 
 async function chromiumPath() {
   const found = await resolveChromium();
@@ -235,6 +263,7 @@ const asserted = results.flatMap((r) =>
     (c) => `${r.path} ${r.formFactor} ${c} is ${r.medians.scores[c]}`,
   ),
 );
+record.save({ from: 'Lighthouse' });
 // A run that did not measure (Lighthouse's runtime error, or a category without a score) fails the
 // run whatever the flags: its medians would stand on fewer runs, or on none.
 const unmeasured = results.flatMap((r) =>

@@ -16,6 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { recordBenchmark } from './benchmarks.mjs';
 import {
   findImports,
   findScripts,
@@ -260,6 +261,7 @@ for (const page of pages) {
 }
 if (skipped.length) console.log(`\nSkipped redirect pages: ${skipped.join(', ')}`);
 
+const record = recordBenchmark('npm run size');
 console.log('\nSummary (gzip bytes)');
 console.log(
   `  ${'page'.padEnd(24)} ${'shell JS'.padStart(9)} ${'islands'.padStart(9)} ${'all JS'.padStart(9)} ${'CSS'.padStart(9)} ${'search'.padStart(9)}`,
@@ -336,3 +338,4 @@ if (failures.length || unmeasured.length) {
   process.exit(1);
 }
 console.log('\n✔ Size budgets hold.');
+record.save();

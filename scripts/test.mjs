@@ -1,7 +1,9 @@
 // `npm test`: every check, in the order a failure is cheapest to find, then one closing line
-// with the runners' combined counts.
+// with the runners' combined counts. `npm test -- --record` also writes the steps' times to
+// BENCHMARKS.md.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { recordBenchmark } from './benchmarks.mjs';
 
 const steps = [
   ['Lint and format (Biome)', 'npx', ['biome', 'ci', '.']],
@@ -13,8 +15,8 @@ const steps = [
   ],
   // The test build carries the fixture articles (tests/fixtures/content), which prove that an article is its folder.
   ['Build (astro build, with the fixture articles)', 'npx', ['astro', 'build'], { LIVEKB_FIXTURES: '1' }],
-  ['Page weight budgets', 'node', ['scripts/size.mjs', '--no-build', '--json']],
-  ['Internal links and anchors', 'node', ['scripts/check-links.mjs']],
+  ['Page weight budgets', 'node', ['scripts/size.mjs', '--no-build', '--json', '--no-record']],
+  ['Internal links and anchors', 'node', ['scripts/check-links.mjs', '--no-record']],
   ['Browser (ensure Chromium)', 'node', ['scripts/ensure-browser.mjs']],
   // bench:build at a small scale, so the script cannot rot unnoticed: one build at 20 and one at 40
   // synthetic articles (no warm-up, no rebuild). Asserts what does not depend on the machine: 0 broken
@@ -26,16 +28,26 @@ const steps = [
   ],
   ['Browser tests (Playwright)', 'npx', ['playwright', 'test']],
   // Accessibility, best practices and SEO are deterministic: held at 100. Performance is printed only.
+  // One page per template here; `npm run lighthouse` audits every page.
   [
-    'Lighthouse audits (mobile, one run)',
+    'Lighthouse audits (mobile, one run, one page per template)',
     'node',
-    ['scripts/lighthouse.mjs', '--assert', '--runs', '1', '--mobile-only'],
+    [
+      'scripts/lighthouse.mjs',
+      '--assert',
+      '--runs',
+      '1',
+      '--mobile-only',
+      '--one-per-template',
+      '--no-record',
+    ],
   ],
 ];
 
 rmSync('reports', { recursive: true, force: true });
 mkdirSync('reports', { recursive: true });
 
+const record = recordBenchmark('npm test', { optIn: true });
 const started = Date.now();
 let failedStep;
 for (const [name, cmd, args, env = {}] of steps) {
@@ -76,4 +88,6 @@ console.log(
 );
 if (failedStep && counts.failed === 0) counts.failed = 1; // a failed check counts even when no runner reported it
 console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+// Quietly: the counts stay the last line.
+record.save({ quiet: true });
 process.exit(failedStep ? 1 : 0);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { publishedPaths, waitForHydration, watchConsole } from './helpers';
+import { publishedPaths, waitForHydration } from './helpers';
 
 // Every article the build published (fixtures included in the test build): a new article is
 // covered by these tests without editing them.
@@ -10,39 +10,8 @@ test('the test build carries the fixture article and at least one real one', () 
   expect(articles.length).toBeGreaterThanOrEqual(2);
 });
 
-for (const path of articles) {
-  test.describe(path, () => {
-    test('without JavaScript, every simulation shows its transcript, with a row per step', async ({
-      browser,
-    }) => {
-      const context = await browser.newContext({ javaScriptEnabled: false });
-      const page = await context.newPage();
-      await page.goto(path);
-      const sims = page.locator('[data-simulation]');
-      const count = await sims.count();
-      for (let i = 0; i < count; i++) {
-        const sim = sims.nth(i);
-        await expect(sim.locator('details.kb-transcript')).toHaveAttribute('open', '');
-        expect(await sim.locator('.kb-transcript__table tbody tr').count()).toBeGreaterThan(0);
-      }
-      await context.close();
-    });
-
-    test('every simulation hydrates when scrolled into view, without console errors', async ({ page }) => {
-      const errors = watchConsole(page);
-      await page.goto(path);
-      const sims = page.locator('[data-simulation]');
-      const count = await sims.count();
-      for (let i = 0; i < count; i++) {
-        const sim = sims.nth(i);
-        await sim.locator('astro-island').first().scrollIntoViewIfNeeded();
-        await waitForHydration(page, `#${await sim.getAttribute('id')}`);
-        await expect(sim.locator('.kb-sim__live')).toBeVisible();
-      }
-      expect(errors).toEqual([]);
-    });
-  });
-}
+// Each article's transcripts without JavaScript, and its simulations hydrating without console
+// errors: pages.spec.ts, in its visit to the article.
 
 test('two simulations of the same mode on one page keep their own moments', async ({ page }) => {
   await page.goto('/kb/q000001/');

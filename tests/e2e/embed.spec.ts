@@ -79,10 +79,13 @@ test('another site frames a simulation, drives it, and the frame reports its hei
   await expect(iframe).toHaveAttribute('loading', 'lazy');
   const frame = page.frameLocator('iframe[title="LiveKB simulation"]');
   await expect(frame.locator('html')).toHaveAttribute('data-theme', 'dark');
+  // The frame loads lazily, then its simulation hydrates: two page loads before this holds, longer
+  // than Playwright's 5 s on a busy machine.
   await expect(frame.locator('[data-simulation="compare"] astro-island[ssr]')).toHaveCount(0, {
     timeout: 15_000,
   });
-  // The snippet sized the frame from the embed's message: taller than the default 720 px.
+  // The snippet sized the frame from the embed's message: taller than the default 720 px. The
+  // message follows hydration and the host's resize observer, so it gets the same extra time.
   await expect
     .poll(async () => (await iframe.boundingBox())?.height ?? 0, { timeout: 10_000 })
     .toBeGreaterThan(800);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { expect, type Page } from '@playwright/test';
 
 /** One rule of dist/_headers: a path pattern and its headers. */
 export interface HeaderRule {
@@ -39,3 +40,44 @@ export function parsePolicy(csp: string): Map<string, Set<string>> {
   }
   return policy;
 }
+
+/** The one `_headers` rule with a policy that applies to `path` (rules must not overlap). */
+export function policyRuleFor(rules: HeaderRule[], path: string) {
+  const matching = rulesFor(rules, path).filter((r) => r.headers['Content-Security-Policy']);
+  expect(
+    matching.map((r) => r.pattern),
+    `rules with a policy for ${path}`,
+  ).toHaveLength(1);
+  return matching[0] as (typeof matching)[number];
+}
+
+/**
+ * Serves the page with the header policy of its `_headers` rule, as Netlify or Cloudflare would:
+ * the browser then enforces the header and the page's `<meta>` policy together.
+ */
+export async function serveWithHeaderPolicy(page: Page, path: string, policy: string) {
+  await page.route(
+    (url) => url.pathname === path,
+    async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        headers: { ...response.headers(), 'content-security-policy': policy },
+      });
+    },
+  );
+}
+
+/** Records every Content Security Policy violation the page reports, from its first script on. */
+export async function recordViolations(page: Page) {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.violatedDirective}: ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
+    );
+  });
+}
+
+export const cspViolations = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);

@@ -539,7 +539,9 @@ test.describe('accessibility with the simulations in several states', () => {
   }
 });
 
-test.describe('screenshots for review', () => {
+// Review screenshots assert nothing a test elsewhere does not: outside `npm test` (the config's
+// grepInvert skips @review), run on demand with `npm run test:review`.
+test.describe('screenshots for review', { tag: '@review' }, () => {
   for (const theme of ['light', 'dark'] as const) {
     for (const [device, viewport] of [
       ['desktop', { width: 1280, height: 900 }],

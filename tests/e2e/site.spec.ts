@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { encode } from '../../src/machines/nt-server/link';
-import { axeViolations, gotoThemed, publishedPaths, waitForHydration, watchConsole } from './helpers';
+import { publishedPaths, waitForHydration } from './helpers';
 
 const paths = publishedPaths();
 
@@ -8,70 +8,7 @@ test('the sitemap lists the home page, the glossary and the article', () => {
   expect(paths).toEqual(expect.arrayContaining(['/', '/glossary/', '/kb/q153066/']));
 });
 
-for (const path of [...paths, '/404.html']) {
-  for (const theme of ['light', 'dark'] as const) {
-    test(`${path} in ${theme}: loads without console errors and axe finds no violations`, async ({
-      page,
-    }) => {
-      const errors = watchConsole(page);
-
-      await gotoThemed(page, path, theme);
-      await page.waitForLoadState('networkidle');
-      const violations = await axeViolations(page);
-
-      expect(violations).toEqual([]);
-      expect(errors).toEqual([]);
-    });
-  }
-}
-
-for (const path of paths) {
-  test(`${path} at phone width: axe finds no violations`, async ({ page }) => {
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(path);
-    await page.waitForLoadState('networkidle');
-
-    expect(await axeViolations(page)).toEqual([]);
-  });
-}
-
-// WCAG 1.4.10: at 320 CSS pixels nothing may make the page scroll sideways. Wide tables scroll
-// inside their own region; everything else has to wrap.
-for (const path of paths) {
-  test(`${path} at 320 px wide: nothing overflows sideways once every island has hydrated`, async ({
-    page,
-  }) => {
-    await page.setViewportSize({ width: 320, height: 720 });
-    await page.goto(path);
-
-    for (const island of await page.locator('astro-island').all()) await island.scrollIntoViewIfNeeded();
-    await waitForHydration(page);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-
-    expect(overflow).toBe(0);
-  });
-}
-
-// The same at a phone's width and at desktop widths, where the side-by-side simulation grows past
-// the prose column (sim.css): it must take only the room the main pane has.
-for (const path of paths) {
-  test(`${path} at 390, 1280 and 1920 px wide: nothing overflows sideways`, async ({ page }) => {
-    for (const width of [390, 1280, 1920]) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.goto(path);
-
-      for (const island of await page.locator('astro-island').all()) await island.scrollIntoViewIfNeeded();
-      await waitForHydration(page);
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-
-      expect(overflow, `at ${width} px`).toBe(0);
-    }
-  });
-}
+// Each page in each theme, with axe, overflow at every width and console errors: pages.spec.ts.
 
 test('at 1920 px the side-by-side simulation is wider than the prose, between sidebar and contents', async ({
   page,

@@ -14,7 +14,7 @@ import {
 import { configArb, opts, tapeArb, untilArb } from './arbitraries';
 
 // Property runs take seconds, more on a busy machine: time is not what these tests assert.
-vi.setConfig({ testTimeout: 600_000 });
+vi.setConfig({ testTimeout: 10_000 });
 
 describe('kernel invariants on random tapes', () => {
   it('licences in use equal the counted sessions while logging, 0 when stopped or absent (3.5), never negative', () => {

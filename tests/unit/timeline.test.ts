@@ -4,7 +4,7 @@ import { createTimeline, simulate, timelineView } from '../../src/machines';
 import { configArb, opts, tapeArb } from './arbitraries';
 
 // Property runs take seconds, more on a busy machine: time is not what these tests assert.
-vi.setConfig({ testTimeout: 600_000 });
+vi.setConfig({ testTimeout: 20_000 });
 
 describe('createTimeline: incremental replay with checkpoints', () => {
   it('viewAt(t) deep-equals simulate(config, tape, t) for random t going both ways', () => {
