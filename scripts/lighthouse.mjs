@@ -50,7 +50,7 @@ const PAGES = option('--pages', '/');
 const sitemapPaths = [...readFileSync(sitemapFile, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)]
   .map((m) => new URL(m[1]).pathname)
   .filter((path) => path.startsWith(PAGES));
-if (paths.length === 0) {
+if (sitemapPaths.length === 0) {
   console.error(`✖ lighthouse: no page to audit: the sitemap has no path starting with ${PAGES}.`);
   process.exit(1);
 }

@@ -37,11 +37,12 @@ const PLAYABLE_TARGET = 40 * 1024;
  * Until panels load when opened (issue "The picture is the simulation"), a simulation brings all its
  * panels with it, so its playable figure is the page's figure with every simulation hydrated (an upper
  * bound), already over the 40 KB target before DESIGN v3 (45,047 B). This interim ceiling is that
- * figure after the kernel became generic (+881 B: registry, link frame with its check, timeline,
- * player), the Server service's startup parameters arrived (+634 B: rules, messages, controls) and
- * the player kept its own time and cap (+210 B): it may not grow while the 40 KB target is not met.
+ * figure after the kernel became generic and the model gained DESIGN v3's rows (47,524 B: the generic
+ * registry, link frame with its check, timeline, player and usePlayer; the Server service's startup
+ * parameters, the NetBIOS linger, their controls and picture): it may not grow while the 40 KB target
+ * is not met.
  */
-const PLAYABLE_CEILING = 46_800;
+const PLAYABLE_CEILING = 47_600;
 /**
  * The floor of this stack (DESIGN.md): the docs shell + Astro's island loader + Preact + XState,
  * about 28 KB gzip before any code of ours. Printed as a ratio; the aim is 1.4x or less.

@@ -24,7 +24,7 @@ const steps = [
   [
     'Build at scale (bench:build, 20 and 40 synthetic articles; timings not asserted)',
     'node',
-    ['scripts/bench-build.mjs', '--sizes', '20,40', '--no-warm-up', '--no-rebuild'],
+    ['scripts/bench-build.mjs', '--sizes', '20,40', '--no-warm-up', '--no-rebuild', '--no-record'],
   ],
   ['Browser tests (Playwright)', 'npx', ['playwright', 'test']],
   // Accessibility, best practices and SEO are deterministic: held at 100. Performance is printed only.
