@@ -1,4 +1,4 @@
-import { assign, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
 import type { NtVersion, ServerConfig, SimEvent, TapeEntry } from './nt-server';
 import { type LinkState, MAX_LINK_MS, validateAutodisconnect } from './nt-server';
 
@@ -457,6 +457,11 @@ export type TroubleshooterEvent =
 type AnswerEvent = { type: `answer.${string}`; value: string | number };
 type LoadEvent = { type: 'answers.load' | 'answers.restore'; answers: Answers; notice?: string | null };
 
+/** The value an answer event carries (the guards and actions that read it are wired to answer events only). */
+function answerOf(event: TroubleshooterEvent): string | number {
+  return 'value' in event ? event.value : '';
+}
+
 export function createTroubleshooter(tree: Tree) {
   const questionIds = Object.keys(tree.questions);
   const resultIds = leafResults(tree);
@@ -486,12 +491,12 @@ export function createTroubleshooter(tree: Tree) {
     guards: {
       stepIs: ({ context }, params: { step: string }) => stepIs(context.answers, params.step),
       validAnswer: ({ event }, params: { question: string }) =>
-        checkAnswer(tree, params.question, (event as AnswerEvent).value).ok,
+        checkAnswer(tree, params.question, answerOf(event)).ok,
       canGoBack: ({ context }) => Object.keys(context.answers).length > 0,
     },
     actions: {
       record: assign(({ context, event }, params: { question: string }) => {
-        const c = checkAnswer(tree, params.question, (event as AnswerEvent).value);
+        const c = checkAnswer(tree, params.question, answerOf(event));
         if (!c.ok) return {};
         const answers = relevantAnswers(tree, { ...context.answers, [params.question]: c.value });
         const draft = { ...context.draft };
@@ -499,7 +504,7 @@ export function createTroubleshooter(tree: Tree) {
         return { answers, draft, error: null, notice: null };
       }),
       refuse: assign(({ event }, params: { question: string }) => {
-        const c = checkAnswer(tree, params.question, (event as AnswerEvent).value);
+        const c = checkAnswer(tree, params.question, answerOf(event));
         return { error: c.ok ? null : c.reason };
       }),
       back: assign(({ context }) => {
@@ -513,7 +518,8 @@ export function createTroubleshooter(tree: Tree) {
       }),
       restart: assign({ answers: {}, draft: {}, error: null, notice: null }),
       load: assign(({ event }) => {
-        const e = event as LoadEvent;
+        assertEvent(event, ['answers.load', 'answers.restore']);
+        const e = event;
         return {
           answers: relevantAnswers(tree, e.answers),
           draft: {},
@@ -523,7 +529,8 @@ export function createTroubleshooter(tree: Tree) {
       }),
       /** Like Back, answers given beyond the restored ones are offered again as the default choice. */
       restore: assign(({ context, event }) => {
-        const e = event as LoadEvent;
+        assertEvent(event, ['answers.load', 'answers.restore']);
+        const e = event;
         const answers = relevantAnswers(tree, e.answers);
         const draft: Answers = { ...context.draft, ...context.answers };
         for (const q of Object.keys(answers)) delete draft[q];

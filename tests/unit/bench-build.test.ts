@@ -76,7 +76,8 @@ it('npm run bench:build exits 1 and names the build that failed', { timeout: 180
   const run = spawnSync(
     process.execPath,
     ['scripts/bench-build.mjs', '--sizes', '2', '--every', '2', '--no-search', '--no-rebuild', '--break'],
-    { encoding: 'utf8' },
+    // No colours: npm test sets FORCE_COLOR, and Astro's message would carry escape codes.
+    { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } },
   );
   expect(run.status).toBe(1);
   expect(run.stderr).toContain('kb.id: must be a KB article ID');

@@ -52,7 +52,7 @@ type ConnectEvent = Extract<SessionEvent, { type: 'share.connect' }>;
 /** The view's SessionState: one spelling for the view, this machine and the statechart. */
 export type SessionStateValue = SessionState;
 
-const shareOf = (event: SessionEvent): string => (event as ShareEvent).share;
+const shareOf = (event: SessionEvent): string => ('share' in event ? event.share : '');
 const useOf = (context: SessionContext, event: SessionEvent): ClientUse | undefined =>
   context.uses[shareOf(event)];
 
@@ -60,7 +60,7 @@ const useOf = (context: SessionContext, event: SessionEvent): ClientUse | undefi
 const requested = (context: SessionContext, event: SessionEvent): string => {
   const use = useOf(context, event);
   if (use && (event.type === 'file.open' || !use.ok)) return use.account;
-  return (event as ConnectEvent).user ?? loggedOnUser(context.computer);
+  return (event.type === 'share.connect' ? event.user : undefined) ?? loggedOnUser(context.computer);
 };
 
 const inSession = (context: SessionContext): boolean =>
