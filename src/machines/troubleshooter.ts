@@ -454,9 +454,6 @@ export type TroubleshooterEvent =
   | { type: 'nav.back' }
   | { type: 'nav.restart' };
 
-type AnswerEvent = { type: `answer.${string}`; value: string | number };
-type LoadEvent = { type: 'answers.load' | 'answers.restore'; answers: Answers; notice?: string | null };
-
 /** The value an answer event carries (the guards and actions that read it are wired to answer events only). */
 function answerOf(event: TroubleshooterEvent): string | number {
   return 'value' in event ? event.value : '';

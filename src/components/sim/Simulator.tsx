@@ -1,11 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { embedMomentHref, momentQuery } from '../../lib/links';
 import {
   diffViews,
   type NtVersion,
   type ServerConfig,
   type ServerView,
-  type SimEvent,
   type TapeEntry,
   world,
 } from '../../machines';

@@ -46,9 +46,6 @@ export type SessionEvent =
   | { type: 'server.restart' }
   | { type: 'session.idle' };
 
-type ShareEvent = Extract<SessionEvent, { share: string }>;
-type ConnectEvent = Extract<SessionEvent, { type: 'share.connect' }>;
-
 /** The view's SessionState: one spelling for the view, this machine and the statechart. */
 export type SessionStateValue = SessionState;
 

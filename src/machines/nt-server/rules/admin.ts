@@ -2,18 +2,13 @@ import {
   type Args,
   append,
   closedText,
-  connectionOf,
   dropped,
   lists,
   type Patch,
   releaseText,
-  type Session,
   sessionOf,
   shareEvent,
   theSession,
-  usesOf,
-  withSession,
-  withUses,
 } from '../context';
 import { IPC, uncPath } from '../world';
 
