@@ -103,6 +103,8 @@ export default defineConfig({
         TableOfContents: './src/components/overrides/TableOfContents.astro',
         MobileTableOfContents: './src/components/overrides/MobileTableOfContents.astro',
         LanguageSelect: './src/components/overrides/LanguageSelect.astro',
+        ThemeProvider: './src/components/overrides/ThemeProvider.astro',
+        ThemeSelect: './src/components/overrides/ThemeSelect.astro',
       },
       // The site's sections only: src/routeData.ts adds each article's neighbourhood (its topic
       // and product), so no page lists the whole knowledge base.
