@@ -1,19 +1,12 @@
 import { expect, type Page, test } from '@playwright/test';
 import { PER_PAGE } from '../../src/integrations/security-headers';
-import { parsePolicy, readHeaderRules, rulesFor } from './headers';
+import { headersFor, parsePolicy, readHeaderRules } from './headers';
 import { publishedPaths, waitForHydration, watchConsole } from './helpers';
 
 const rules = readHeaderRules();
 
-/** The one `_headers` rule with a policy that applies to `path` (rules must not overlap). */
-function policyRuleFor(path: string) {
-  const matching = rulesFor(rules, path).filter((r) => r.headers['Content-Security-Policy']);
-  expect(
-    matching.map((r) => r.pattern),
-    `rules with a policy for ${path}`,
-  ).toHaveLength(1);
-  return matching[0] as (typeof matching)[number];
-}
+/** The headers a host serves at `path` from `_headers` (every matching rule, as Cloudflare Pages applies them). */
+const servedAt = (path: string) => headersFor(rules, path);
 
 /**
  * Serves the page with the header policy of its `_headers` rule, as Netlify or Cloudflare would:
@@ -49,8 +42,8 @@ for (const path of publishedPaths()) {
   test(`${path}: a strict policy, enforced in the <meta> and the _headers rule, and nothing violates it`, async ({
     page,
   }) => {
-    const rule = policyRuleFor(path);
-    const headerPolicy = rule.headers['Content-Security-Policy'] ?? '';
+    const served = servedAt(path);
+    const headerPolicy = served['content-security-policy'] ?? '';
     await recordViolations(page);
     await serveWithHeaderPolicy(page, path, headerPolicy);
     const errors = watchConsole(page);
@@ -80,7 +73,7 @@ for (const path of publishedPaths()) {
     }
     expect(header.get('frame-ancestors')).toEqual(new Set(["'none'"]));
     expect(headerPolicy.length).toBeLessThan(2000);
-    expect(rule.headers['X-Frame-Options']).toBe('DENY');
+    expect(served['x-frame-options']).toBe('DENY');
     expect(await violations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
@@ -105,45 +98,48 @@ test('every simulation works under the policy', async ({ page }) => {
 });
 
 test('the security headers apply to every path, and /embed/* may be framed by other sites', () => {
-  const all = rules[0];
-  expect(all?.pattern).toBe('/*');
-  for (const header of [
-    'X-Content-Type-Options',
-    'Referrer-Policy',
-    'Permissions-Policy',
-    'Strict-Transport-Security',
-  ]) {
-    expect(all?.headers[header], header).toBeTruthy();
-  }
-  // X-Frame-Options is per rule, so /embed/* can do without it.
-  expect(all?.headers['X-Frame-Options']).toBeUndefined();
-
-  const embed = policyRuleFor('/embed/q153066/');
-  expect(embed.pattern).toBe('/embed/*');
-  expect(parsePolicy(embed.headers['Content-Security-Policy'] ?? '').get('frame-ancestors')).toEqual(
-    new Set(['*']),
-  );
-  expect(embed.headers['X-Frame-Options']).toBeUndefined();
-});
-
-test('_headers has a few pattern rules, not one per page: articles share /kb/*', () => {
-  expect(policyRuleFor('/kb/q153066/').pattern).toBe('/kb/*');
-  // An upper-case address is served the 404 page, which forwards it: its script must be allowed there.
-  expect(policyRuleFor('/kb/Q153066/').pattern).toBe('/kb/*');
-  expect(rules.length).toBeLessThanOrEqual(30);
-  for (const rule of rules) {
-    if (rule.headers['Content-Security-Policy'] && rule.pattern !== '/embed/*') {
-      expect(rule.headers['X-Frame-Options'], rule.pattern).toBe('DENY');
-      expect(rule.headers['Content-Security-Policy'], rule.pattern).toContain("frame-ancestors 'none'");
+  for (const path of ['/', '/nope', '/embed/q153066/compare/']) {
+    const served = servedAt(path);
+    for (const header of [
+      'x-content-type-options',
+      'referrer-policy',
+      'permissions-policy',
+      'strict-transport-security',
+    ]) {
+      expect(served[header], `${path} ${header}`).toBeTruthy();
     }
   }
+  const embed = servedAt('/embed/q153066/compare/');
+  expect(parsePolicy(embed['content-security-policy'] ?? '').get('frame-ancestors')).toEqual(new Set(['*']));
+  expect(embed['x-frame-options']).toBeUndefined();
 });
 
-test('the 404 page forwards an upper-case article address under the /kb/* header policy', async ({
-  page,
-}) => {
+// Issue 23 #9: addresses with no page of their own (served the 404 page) and the index.html form
+// of every page carry the policy with frame-ancestors 'none' and X-Frame-Options, like the pages.
+test('_headers covers every address: each page in every form, missing ones, in two rules', () => {
+  expect(rules.map((r) => r.pattern)).toEqual(['/*', '/embed/*']);
+  const forms = (path: string) =>
+    path.endsWith('/') ? [path, `${path}index.html`, path === '/' ? '/' : path.slice(0, -1)] : [path];
+  const paths = [
+    ...publishedPaths().flatMap(forms),
+    '/nope',
+    '/KB/Q153066/',
+    '/kb/Q153066/',
+    '/nope/deeper/index.html',
+    '/404.html',
+  ];
+  for (const path of paths) {
+    const served = servedAt(path);
+    expect(served['x-frame-options'], path).toBe('DENY');
+    const policy = served['content-security-policy'] ?? '';
+    expect(policy, path).not.toContain(', ');
+    expect(parsePolicy(policy).get('frame-ancestors'), path).toEqual(new Set(["'none'"]));
+  }
+});
+
+test('the 404 page forwards an upper-case article address under the header policy', async ({ page }) => {
   await recordViolations(page);
-  const policy = policyRuleFor('/kb/Q153066/').headers['Content-Security-Policy'] ?? '';
+  const policy = servedAt('/kb/Q153066/')['content-security-policy'] ?? '';
   await serveWithHeaderPolicy(page, '/kb/Q153066/', policy);
 
   await page.goto('/kb/Q153066/?from=csp#symptoms');
