@@ -8,15 +8,16 @@ import { defineConfig } from 'astro/config';
 import { articleCheck } from './src/integrations/article-check.ts';
 import { pagefindUiChunk } from './src/integrations/pagefind-ui-chunk.ts';
 import { securityHeaders, styleDirective } from './src/integrations/security-headers.ts';
+import { PLACEHOLDER_SITE, siteAddress } from './src/integrations/site-address.ts';
 import { troubleshooterCheck } from './src/integrations/troubleshooter-check.ts';
 import { contentRoots } from './src/lib/content-roots.ts';
 
 /**
  * The site's public address, in one place: canonical links, the sitemap and robots.txt all come
- * from it. Set LIVEKB_SITE when building for a real host (`LIVEKB_SITE=https://kb.example.org npm run build`).
+ * from it. Set LIVEKB_SITE when building for a real host (`LIVEKB_SITE=https://kb.example.org npm run build`);
+ * a build without it warns loudly (src/integrations/site-address.ts), and one with it names it.
  */
-const DEFAULT_SITE = 'https://livekb.example';
-const site = process.env.LIVEKB_SITE || DEFAULT_SITE;
+const site = process.env.LIVEKB_SITE || PLACEHOLDER_SITE;
 try {
   if (!/^https?:$/.test(new URL(site).protocol)) throw new Error('not http(s)');
 } catch {
@@ -103,6 +104,8 @@ export default defineConfig({
         TableOfContents: './src/components/overrides/TableOfContents.astro',
         MobileTableOfContents: './src/components/overrides/MobileTableOfContents.astro',
         LanguageSelect: './src/components/overrides/LanguageSelect.astro',
+        ThemeProvider: './src/components/overrides/ThemeProvider.astro',
+        ThemeSelect: './src/components/overrides/ThemeSelect.astro',
       },
       // The site's sections only: src/routeData.ts adds each article's neighbourhood (its topic
       // and product), so no page lists the whole knowledge base.
@@ -125,6 +128,7 @@ export default defineConfig({
     articleCheck(contentRoots),
     troubleshooterCheck(contentRoots),
     securityHeaders(),
+    siteAddress(),
     // Embeds are for other sites to frame, not to be found on their own.
     sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/embed/') }),
   ],

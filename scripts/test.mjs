@@ -17,6 +17,7 @@ const steps = [
   ['Build (astro build, with the fixture articles)', 'npx', ['astro', 'build'], { LIVEKB_FIXTURES: '1' }],
   ['Page weight budgets', 'node', ['scripts/size.mjs', '--no-build', '--json', '--no-record']],
   ['Internal links and anchors', 'node', ['scripts/check-links.mjs', '--no-record']],
+  ['HTML validity (html-validate, exclusions in .htmlvalidate.json)', 'node', ['scripts/validate-html.mjs']],
   ['Browser (ensure Chromium)', 'node', ['scripts/ensure-browser.mjs']],
   // bench:build at a small scale, so the script cannot rot unnoticed: one build at 20 and one at 40
   // synthetic articles (no warm-up, no rebuild). Asserts what does not depend on the machine: 0 broken

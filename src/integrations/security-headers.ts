@@ -4,11 +4,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
-/**
- * Headers every response gets (the `/*` rule). X-Frame-Options is not among them: it goes on each
- * page rule with the page's policy, so that `/embed/*` can leave it out (hosts merge or join the
- * values of a header set by two matching rules, and not all of them can remove one).
- */
+/** Headers every response gets (the `/*` rule), the embeds included. */
 export const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
@@ -17,7 +13,7 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
 };
 
-/** Headers of every page that may not be framed: all pages but those under /embed/. */
+/** Headers of every address that may not be framed: all but those under /embed/ (which detach them). */
 export const NO_FRAMING: Record<string, string> = { 'X-Frame-Options': 'DENY' };
 
 /** Where pages meant for other sites' iframes live; their rule lets any site frame them. */
@@ -118,24 +114,12 @@ function unionOf(policies: Policy[]): Policy {
 }
 
 /**
- * The `_headers` pattern a page's header policy is written under: pages below a top-level folder
- * share one splat rule (`/kb/*`, `/browse/*`, `/embed/*`); top-level pages (`/`, `/glossary/`,
- * `/404.html`) each get their own. The number of rules follows the site's sections, not its
- * number of articles.
- */
-export function patternOf(route: string): string {
-  const segments = route.split('/').filter(Boolean);
-  return segments.length >= 2 ? `/${segments[0]}/*` : route;
-}
-
-/**
  * Directives only a page's own `<meta>` states: their hash lists differ from page to page, and a
  * header with `default-src` but no hashes would block the inline scripts the `<meta>` allows.
  */
 export const PER_PAGE = ['default-src', 'script-src', 'style-src', 'style-src-attr'];
 
-/** Cloudflare Pages reads at most 100 rules and 2,000 characters a line from `_headers`. */
-const MAX_RULES = 100;
+/** Cloudflare Pages reads at most 2,000 characters a line (and 100 rules) from `_headers`. */
 const MAX_LINE = 2000;
 
 export interface SecurityHeadersOptions {
@@ -147,21 +131,64 @@ export interface SecurityHeadersOptions {
   embedAncestors?: string;
 }
 
+/** One built page: its route (`/kb/q153066/`, `/404.html`) and its complete `<meta>` policy. */
+export interface PagePolicy {
+  route: string;
+  csp: string;
+}
+
+/** The header policy of a set of pages: what any of them allows, PER_PAGE directives left out. */
+function headerPolicy(policies: Policy[], ancestors: string[]): string {
+  const policy = unionOf(policies);
+  for (const directive of PER_PAGE) policy.delete(directive);
+  policy.set('frame-ancestors', ancestors);
+  return formatPolicy(policy);
+}
+
 /**
- * Writes `dist/_headers` (the format Netlify and Cloudflare Pages read) in a few pattern rules:
+ * The text of `dist/_headers` for the built pages, in two rules that between them cover every
+ * address the host serves, whether a page exists there or not (the 404 page), in any form
+ * (`/glossary`, `/glossary/`, `/glossary/index.html`):
  *
- * - `/*`: the headers every response gets (SECURITY_HEADERS);
- * - one rule per top-level page and one per folder (`/kb/*`, `/browse/*`): the content security
- *   policy with `frame-ancestors 'none'`, and X-Frame-Options DENY;
- * - `/embed/*`, always, whether or not such pages exist yet: the policy with
- *   `frame-ancestors` from `embedAncestors` (default `*`), and no X-Frame-Options.
+ * - `/*`: the headers every response gets (SECURITY_HEADERS), the policy of every page but the
+ *   embeds (and of the 404 page) with `frame-ancestors 'none'`, and X-Frame-Options DENY;
+ * - `/embed/*`, after it: detaches (`! Name`) the policy and X-Frame-Options of `/*`, and sets the
+ *   embeds' policy (with the 404 page's, served at a missing embed address) with
+ *   `frame-ancestors` from `embedAncestors`, so other sites may frame them.
  *
- * Each page's `<meta>` keeps its own exact policy, with the hashes of the scripts and styles that
- * page runs. The header carries the rest (PER_PAGE directives left out): the same for every page
- * of a folder and for the 404 page, which hosts serve at any missing address in it, plus
- * `frame-ancestors`, which a `<meta>` cannot carry. Browsers enforce the header and the `<meta>`
- * together, so a page still runs only what its own policy allows, and no header line grows with
- * the number of inline scripts (hosts cap a line: Cloudflare Pages at 2,000 characters).
+ * Hosts apply every matching rule in file order; Cloudflare Pages joins the values of a header
+ * two rules set (two policies, both enforced) and removes a header at a `! Name` line, which is
+ * why the embed rule detaches before it sets. Each page's `<meta>` keeps its own exact policy
+ * with the hashes of what that page runs; the header carries the rest (PER_PAGE directives left
+ * out, so no line grows with the number of inline scripts) and `frame-ancestors`, which a
+ * `<meta>` cannot carry. Browsers enforce the header and the `<meta>` together.
+ */
+export function headersFile(pages: PagePolicy[], embedAncestors = '*'): string {
+  const notFound = pages.find((p) => p.route === '/404.html');
+  const isEmbed = (p: PagePolicy) => p.route.startsWith(EMBED_PREFIX);
+  const site = pages.filter((p) => !isEmbed(p)).map((p) => parsePolicy(p.csp));
+  const embeds = [...pages.filter(isEmbed), ...(notFound ? [notFound] : [])].map((p) => parsePolicy(p.csp));
+  const block = (path: string, lines: string[]) => `${path}\n${lines.map((l) => `  ${l}`).join('\n')}`;
+  const header = (headers: Record<string, string>) => Object.entries(headers).map(([k, v]) => `${k}: ${v}`);
+  return `${[
+    '# Written by src/integrations/security-headers.ts at build time. Every address matches /*; those\n' +
+      '# under /embed/ also match /embed/*, which replaces the policy so other sites may frame them.\n' +
+      '# Each page also carries its own exact policy in a <meta> element.',
+    block('/*', [
+      ...header(SECURITY_HEADERS),
+      ...header({ 'Content-Security-Policy': headerPolicy(site, ["'none'"]), ...NO_FRAMING }),
+    ]),
+    block(`${EMBED_PREFIX}*`, [
+      '! Content-Security-Policy',
+      ...Object.keys(NO_FRAMING).map((name) => `! ${name}`),
+      ...header({ 'Content-Security-Policy': headerPolicy(embeds, embedAncestors.split(/\s+/)) }),
+    ]),
+  ].join('\n\n')}\n`;
+}
+
+/**
+ * Writes `dist/_headers` (the format Cloudflare Pages and Netlify read; see headersFile) and
+ * completes each page's `<meta>` policy with the hashes of its inline scripts and styles.
  */
 export function securityHeaders(options: SecurityHeadersOptions = {}): AstroIntegration {
   const embedAncestors = options.embedAncestors ?? process.env.LIVEKB_EMBED_ANCESTORS ?? '*';
@@ -170,73 +197,24 @@ export function securityHeaders(options: SecurityHeadersOptions = {}): AstroInte
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const byPattern = new Map<string, Map<string, Policy>>();
-        let notFound: Policy | undefined;
-        let pages = 0;
+        const pages: PagePolicy[] = [];
         for await (const file of htmlFiles(root)) {
           const html = await readFile(file, 'utf8');
           const astroPolicy = html.match(CSP_META)?.[1];
           if (!astroPolicy) continue;
           const csp = completePolicy(html, astroPolicy);
           if (csp !== astroPolicy) await writeFile(file, html.replace(astroPolicy, csp));
-          const route = routeOf(file, root);
-          const policy = parsePolicy(csp);
-          if (route === '/404.html') notFound = policy;
-          const pattern = patternOf(route);
-          const policies = byPattern.get(pattern) ?? new Map<string, Policy>();
-          policies.set(formatPolicy(policy), policy);
-          byPattern.set(pattern, policies);
-          pages++;
+          pages.push({ route: routeOf(file, root), csp });
         }
-        const embedRule = `${EMBED_PREFIX}*`;
-        if (!byPattern.has(embedRule)) byPattern.set(embedRule, new Map());
-        // A folder's own index page (/browse/) also matches its splat rule (/browse/*): rules must
-        // not overlap, or hosts would join the two policies, so it joins the folder's rule.
-        for (const [pattern, policies] of byPattern) {
-          const splat = byPattern.get(`${pattern}*`);
-          if (pattern.endsWith('/') && pattern !== '/' && splat) {
-            for (const [key, policy] of policies) splat.set(key, policy);
-            byPattern.delete(pattern);
-          }
-        }
-
-        const block = (path: string, headers: Record<string, string>) =>
-          `${path}\n${Object.entries(headers)
-            .map(([k, v]) => `  ${k}: ${v}`)
-            .join('\n')}`;
-        const blocks = [
-          '# Written by src/integrations/security-headers.ts at build time: one rule per top-level page\n' +
-            '# and one per folder; each page also carries its own exact policy in a <meta> element.',
-          block('/*', SECURITY_HEADERS),
-        ];
-        let merged = 0;
-        for (const [pattern, policies] of [...byPattern].sort(([a], [b]) => a.localeCompare(b))) {
-          const splat = pattern.endsWith('/*');
-          const all = [...policies.values()];
-          if (splat && notFound) all.push(notFound);
-          if (all.length === 0) continue;
-          if (policies.size > 1) merged += policies.size;
-          const embed = pattern === embedRule;
-          const policy = unionOf(all);
-          for (const directive of PER_PAGE) policy.delete(directive);
-          policy.set('frame-ancestors', embed ? embedAncestors.split(/\s+/) : ["'none'"]);
-          const headers = { 'Content-Security-Policy': formatPolicy(policy), ...(embed ? {} : NO_FRAMING) };
-          blocks.push(block(pattern, headers));
-          // Hosts may serve a top-level page with or without its trailing slash.
-          if (!splat && pattern.endsWith('/') && pattern !== '/')
-            blocks.push(block(pattern.slice(0, -1), headers));
-        }
-        const text = `${blocks.join('\n\n')}\n`;
+        const text = headersFile(pages, embedAncestors);
         await writeFile(join(root, '_headers'), text);
-        const rules = blocks.length - 2;
         logger.info(
-          `_headers written: ${rules} rules for ${pages} pages (${Buffer.byteLength(text).toLocaleString('en-GB')} bytes; ` +
-            `${merged} page policies merged into folder rules)`,
+          `_headers written: 2 rules for ${pages.length} pages (${Buffer.byteLength(text).toLocaleString('en-GB')} bytes)`,
         );
         const longest = Math.max(...text.split('\n').map((line) => line.length));
-        if (rules > MAX_RULES || longest > MAX_LINE) {
+        if (longest > MAX_LINE) {
           logger.warn(
-            `_headers has ${rules} rules and a line of ${longest} characters; Cloudflare Pages reads at most ${MAX_RULES} rules of ${MAX_LINE} characters a line.`,
+            `_headers has a line of ${longest} characters; Cloudflare Pages reads at most ${MAX_LINE} characters a line.`,
           );
         }
       },

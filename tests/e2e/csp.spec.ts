@@ -2,17 +2,18 @@ import { expect, test } from '@playwright/test';
 import { findTags } from '../../scripts/dist-parse.mjs';
 import { PER_PAGE } from '../../src/integrations/security-headers';
 import {
+  headersFor,
   parsePolicy,
   readHeaderRules,
   recordViolations,
-  policyRuleFor as ruleFor,
   serveWithHeaderPolicy,
   cspViolations as violations,
 } from './headers';
 import { publishedPaths, waitForHydration } from './helpers';
 
 const rules = readHeaderRules();
-const policyRuleFor = (path: string) => ruleFor(rules, path);
+/** The headers a host serves at `path` from `_headers` (every matching rule, as Cloudflare Pages applies them). */
+const servedAt = (path: string) => headersFor(rules, path);
 
 // Each page in the browser, with its header policy enforced and a search run under it, with no
 // violation and no console error: pages.spec.ts (one visit per page and theme). Here, what the
@@ -21,8 +22,8 @@ test('every page: a strict policy in the <meta>, and the _headers rule allows wh
   request,
 }) => {
   for (const path of publishedPaths()) {
-    const rule = policyRuleFor(path);
-    const headerPolicy = rule.headers['Content-Security-Policy'] ?? '';
+    const served = servedAt(path);
+    const headerPolicy = served['content-security-policy'] ?? '';
     const html = await (await request.get(path)).text();
     const policy = findTags(html, 'meta').find(
       (m) => (m['http-equiv'] ?? '').toLowerCase() === 'content-security-policy',
@@ -42,7 +43,7 @@ test('every page: a strict policy in the <meta>, and the _headers rule allows wh
     }
     expect(header.get('frame-ancestors'), path).toEqual(new Set(["'none'"]));
     expect(headerPolicy.length, path).toBeLessThan(2000);
-    expect(rule.headers['X-Frame-Options'], path).toBe('DENY');
+    expect(served['x-frame-options'], path).toBe('DENY');
   }
 });
 
@@ -65,45 +66,48 @@ test('every simulation works under the policy', async ({ page }) => {
 });
 
 test('the security headers apply to every path, and /embed/* may be framed by other sites', () => {
-  const all = rules[0];
-  expect(all?.pattern).toBe('/*');
-  for (const header of [
-    'X-Content-Type-Options',
-    'Referrer-Policy',
-    'Permissions-Policy',
-    'Strict-Transport-Security',
-  ]) {
-    expect(all?.headers[header], header).toBeTruthy();
-  }
-  // X-Frame-Options is per rule, so /embed/* can do without it.
-  expect(all?.headers['X-Frame-Options']).toBeUndefined();
-
-  const embed = policyRuleFor('/embed/q153066/');
-  expect(embed.pattern).toBe('/embed/*');
-  expect(parsePolicy(embed.headers['Content-Security-Policy'] ?? '').get('frame-ancestors')).toEqual(
-    new Set(['*']),
-  );
-  expect(embed.headers['X-Frame-Options']).toBeUndefined();
-});
-
-test('_headers has a few pattern rules, not one per page: articles share /kb/*', () => {
-  expect(policyRuleFor('/kb/q153066/').pattern).toBe('/kb/*');
-  // An upper-case address is served the 404 page, which forwards it: its script must be allowed there.
-  expect(policyRuleFor('/kb/Q153066/').pattern).toBe('/kb/*');
-  expect(rules.length).toBeLessThanOrEqual(30);
-  for (const rule of rules) {
-    if (rule.headers['Content-Security-Policy'] && rule.pattern !== '/embed/*') {
-      expect(rule.headers['X-Frame-Options'], rule.pattern).toBe('DENY');
-      expect(rule.headers['Content-Security-Policy'], rule.pattern).toContain("frame-ancestors 'none'");
+  for (const path of ['/', '/nope', '/embed/q153066/compare/']) {
+    const served = servedAt(path);
+    for (const header of [
+      'x-content-type-options',
+      'referrer-policy',
+      'permissions-policy',
+      'strict-transport-security',
+    ]) {
+      expect(served[header], `${path} ${header}`).toBeTruthy();
     }
   }
+  const embed = servedAt('/embed/q153066/compare/');
+  expect(parsePolicy(embed['content-security-policy'] ?? '').get('frame-ancestors')).toEqual(new Set(['*']));
+  expect(embed['x-frame-options']).toBeUndefined();
 });
 
-test('the 404 page forwards an upper-case article address under the /kb/* header policy', async ({
-  page,
-}) => {
+// Issue 23 #9: addresses with no page of their own (served the 404 page) and the index.html form
+// of every page carry the policy with frame-ancestors 'none' and X-Frame-Options, like the pages.
+test('_headers covers every address: each page in every form, missing ones, in two rules', () => {
+  expect(rules.map((r) => r.pattern)).toEqual(['/*', '/embed/*']);
+  const forms = (path: string) =>
+    path.endsWith('/') ? [path, `${path}index.html`, path === '/' ? '/' : path.slice(0, -1)] : [path];
+  const paths = [
+    ...publishedPaths().flatMap(forms),
+    '/nope',
+    '/KB/Q153066/',
+    '/kb/Q153066/',
+    '/nope/deeper/index.html',
+    '/404.html',
+  ];
+  for (const path of paths) {
+    const served = servedAt(path);
+    expect(served['x-frame-options'], path).toBe('DENY');
+    const policy = served['content-security-policy'] ?? '';
+    expect(policy, path).not.toContain(', ');
+    expect(parsePolicy(policy).get('frame-ancestors'), path).toEqual(new Set(["'none'"]));
+  }
+});
+
+test('the 404 page forwards an upper-case article address under the header policy', async ({ page }) => {
   await recordViolations(page);
-  const policy = policyRuleFor('/kb/Q153066/').headers['Content-Security-Policy'] ?? '';
+  const policy = servedAt('/kb/Q153066/')['content-security-policy'] ?? '';
   await serveWithHeaderPolicy(page, '/kb/Q153066/', policy);
 
   await page.goto('/kb/Q153066/?from=csp#symptoms');

@@ -1,28 +1,37 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 
-/** One rule of dist/_headers: a path pattern and its headers. */
+/** One rule of dist/_headers: a path pattern, the headers it sets, and those it detaches (`! Name`). */
 export interface HeaderRule {
   pattern: string;
   headers: Record<string, string>;
+  detach: string[];
 }
 
-/** Reads dist/_headers the way Netlify and Cloudflare Pages do (comments and blank lines skipped). */
-export function readHeaderRules(): HeaderRule[] {
-  const text = readFileSync(new URL('../../dist/_headers', import.meta.url), 'utf8');
+/** Parses a `_headers` text the way Cloudflare Pages and Netlify do (comments and blank lines skipped). */
+export function parseHeaderRules(text: string): HeaderRule[] {
   const rules: HeaderRule[] = [];
   for (const line of text.split('\n')) {
     if (line.trim() === '' || line.trim().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      rules.push({ pattern: line.trim(), headers: {} });
+      rules.push({ pattern: line.trim(), headers: {}, detach: [] });
+      continue;
+    }
+    const rule = rules.at(-1);
+    const detached = line.trim().match(/^!\s*(\S+)$/)?.[1];
+    if (rule && detached) {
+      rule.detach.push(detached);
       continue;
     }
     const at = line.indexOf(':');
-    const rule = rules.at(-1);
     if (rule && at > 0) rule.headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
   }
   return rules;
 }
+
+/** Reads dist/_headers. */
+export const readHeaderRules = (): HeaderRule[] =>
+  parseHeaderRules(readFileSync(new URL('../../dist/_headers', import.meta.url), 'utf8'));
 
 /** Whether a rule's pattern matches a path: exactly, or below a `*` splat. */
 export const patternMatches = (pattern: string, path: string) =>
@@ -30,6 +39,26 @@ export const patternMatches = (pattern: string, path: string) =>
 
 export const rulesFor = (rules: HeaderRule[], path: string) =>
   rules.filter((r) => patternMatches(r.pattern, path));
+
+/**
+ * The headers a host serves at `path`, the way Cloudflare Pages applies `_headers`: every matching
+ * rule in file order; a `! Name` line removes the header so far; a header set by two rules gets
+ * both values, joined with ", " (for a policy: two policies, both enforced). Names are lower case.
+ */
+export function headersFor(rules: HeaderRule[], path: string): Record<string, string> {
+  const served = new Map<string, string>();
+  const set = new Set<string>();
+  for (const rule of rulesFor(rules, path)) {
+    for (const name of rule.detach) served.delete(name.toLowerCase());
+    for (const [name, value] of Object.entries(rule.headers)) {
+      const key = name.toLowerCase();
+      const before = served.get(key);
+      served.set(key, set.has(key) && before !== undefined ? `${before}, ${value}` : value);
+      set.add(key);
+    }
+  }
+  return Object.fromEntries(served);
+}
 
 /** A policy as directive name → set of sources. */
 export function parsePolicy(csp: string): Map<string, Set<string>> {
@@ -39,16 +68,6 @@ export function parsePolicy(csp: string): Map<string, Set<string>> {
     if (name) policy.set(name.toLowerCase(), new Set(sources));
   }
   return policy;
-}
-
-/** The one `_headers` rule with a policy that applies to `path` (rules must not overlap). */
-export function policyRuleFor(rules: HeaderRule[], path: string) {
-  const matching = rulesFor(rules, path).filter((r) => r.headers['Content-Security-Policy']);
-  expect(
-    matching.map((r) => r.pattern),
-    `rules with a policy for ${path}`,
-  ).toHaveLength(1);
-  return matching[0] as (typeof matching)[number];
 }
 
 /**

@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import {
   cspViolations,
-  policyRuleFor,
+  headersFor,
   readHeaderRules,
   recordViolations,
   serveWithHeaderPolicy,
@@ -89,11 +89,7 @@ for (const path of visited) {
       const withPolicy = published.includes(path);
       if (withPolicy) {
         await recordViolations(page);
-        await serveWithHeaderPolicy(
-          page,
-          path,
-          policyRuleFor(rules, path).headers['Content-Security-Policy'] ?? '',
-        );
+        await serveWithHeaderPolicy(page, path, headersFor(rules, path)['content-security-policy'] ?? '');
       }
       const errors = watchConsole(page);
 

@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { loadProgress, saveProgress } from './progress';
 
 /** One question as the page hands it over: data, and the links built at build time. */
 export interface QuizItem {
@@ -32,6 +33,15 @@ function Question({ q, n }: { q: QuizItem; n: number }) {
   const [prompt, setPrompt] = useState(false);
   const name = `quiz-${q.id}`;
 
+  // Progress kept for the tab (progress.ts), read after hydration so the first render matches the
+  // server's markup.
+  useEffect(() => {
+    const saved = loadProgress(q.id, q.choices);
+    if (!saved) return;
+    setChoice(saved.choice);
+    if (saved.checked) setChecked({ choice: saved.choice, answer: q.answer });
+  }, [q.id, q.choices, q.answer]);
+
   const check = (e: Event) => {
     e.preventDefault();
     if (choice === null) {
@@ -40,11 +50,14 @@ function Question({ q, n }: { q: QuizItem; n: number }) {
     }
     setPrompt(false);
     setChecked({ choice, answer: q.answer });
+    saveProgress(q.id, { choice, checked: true });
   };
 
   const right = checked !== null && checked.choice === checked.answer;
   return (
-    <form class="kb-quiz__question" onSubmit={check} noValidate data-question={q.id}>
+    // autocomplete="off": the browser restores no radio the component does not know about (Back
+    // without the back-forward cache); the component restores its own progress.
+    <form class="kb-quiz__question" onSubmit={check} noValidate autocomplete="off" data-question={q.id}>
       <fieldset class="kb-ts__fieldset">
         <legend class="kb-quiz__prompt">
           <span class="kb-ts__position">
@@ -64,6 +77,7 @@ function Question({ q, n }: { q: QuizItem; n: number }) {
                   setChoice(c);
                   setChecked(null);
                   setPrompt(false);
+                  saveProgress(q.id, { choice: c, checked: false });
                 }}
               />
               <span>{c}</span>
