@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
 /** One rule of dist/_headers: a path pattern, the headers it sets, and those it detaches (`! Name`). */
 export interface HeaderRule {

@@ -162,6 +162,7 @@ export function Timeline({ series, end, at, onSeek }: TimelineProps) {
           {at !== undefined && <line class="kb-tl__cursor" x1={x(at)} y1={T - 12} x2={x(at)} y2={B + 2} />}
         </svg>
       </div>
+      {table}
       <figcaption class="kb-tl__legend">
         {series.map((s, i) => (
           <span key={s.version} class={`kb-tl__key kb-tl__v${i}`}>
@@ -171,7 +172,6 @@ export function Timeline({ series, end, at, onSeek }: TimelineProps) {
         ))}
         <span class="kb-tl__key">▼ autodisconnect</span>
       </figcaption>
-      {table}
     </figure>
   );
 }
