@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OFF_THREAD_ENTRIES, replayOffThread, timelinesOf } from '../../src/components/sim/offthread';
+import {
+  OFF_THREAD_ENTRIES,
+  OFF_THREAD_TIMEOUT_MS,
+  replayOffThread,
+  timelinesOf,
+} from '../../src/components/sim/offthread';
 import {
   createTimeline,
   type NtVersion,
@@ -28,7 +33,7 @@ function tapeOf(n: number): TapeEntry[] {
 }
 
 /** Stands in for Worker: replays as the worker does, then answers (or fails) on a later task. */
-function fakeWorker(how: 'answers' | 'fails' | 'cannot start') {
+function fakeWorker(how: 'answers' | 'fails' | 'cannot start' | 'silent' | 'garbage') {
   const started: string[] = [];
   class FakeWorker {
     onmessage: ((e: MessageEvent) => void) | null = null;
@@ -55,6 +60,9 @@ function fakeWorker(how: 'answers' | 'fails' | 'cannot start') {
       const cloned = structuredClone({ config, tape });
       setTimeout(() => {
         if (how === 'fails') return this.onerror?.(new Event('error'));
+        if (how === 'silent') return;
+        if (how === 'garbage')
+          return this.onmessage?.(new MessageEvent('message', { data: [{ until: 'x' }, null] }));
         const data = structuredClone(
           versions.map((version) => createTimeline({ ...cloned.config, version }, cloned.tape).record(until)),
         );
@@ -129,5 +137,36 @@ describe('replaying a long tape off the main thread', () => {
   it('when the browser cannot start a worker, says so, and the page replays the tape itself', async () => {
     fakeWorker('cannot start');
     expect(await replayed({ version: '3.51' }, tapeOf(300), 60_000)).toBe(false);
+  });
+});
+
+describe('a worker that does not answer, or answers with something else, leaves the replay to the page', () => {
+  it('gives up on a silent worker after the time bound, and the timelines replay in the page', async () => {
+    vi.useFakeTimers();
+    try {
+      fakeWorker('silent');
+      const config: ServerConfig = { version: '3.51' };
+      const tape = tapeOf(300);
+      const done = vi.fn();
+      expect(replayOffThread(ntServer, config, tape, VERSIONS, 320 * 60_000, done)).toBe(true);
+      await vi.advanceTimersByTimeAsync(OFF_THREAD_TIMEOUT_MS - 1);
+      expect(done).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(done).toHaveBeenCalledTimes(1);
+      for (const timeline of timelinesOf(ntServer, config, tape, VERSIONS))
+        expect(timeline.checkpoints).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('validates the reply like any input: a malformed one is not used, and the page shows what simulate shows', async () => {
+    fakeWorker('garbage');
+    const config: ServerConfig = { version: '3.51' };
+    const tape = tapeOf(300);
+    expect(await replayed(config, tape, 320 * 60_000)).toBe(true);
+    const timelines = timelinesOf(ntServer, config, tape, VERSIONS);
+    for (const timeline of timelines) expect(timeline.checkpoints).toBe(1);
+    expect(timelines[0]?.viewAt(100 * 60_000)).toEqual(simulate(config, tape, 100 * 60_000));
   });
 });

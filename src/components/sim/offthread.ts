@@ -14,6 +14,27 @@ import { MODELS } from '../../machines/models';
 
 /** Tapes shorter than this replay in the page: starting a worker would cost more than it saves. */
 export const OFF_THREAD_ENTRIES = 200;
+/** A worker that has not answered by then is given up on, and the page replays the tape itself. */
+export const OFF_THREAD_TIMEOUT_MS = 8000;
+
+/** A worker's reply is input like any other: one recording per variant, of the shape sent, else nothing. */
+function recordingsIn(data: unknown, variants: number): Recording<unknown>[] | null {
+  const good =
+    Array.isArray(data) &&
+    data.length === variants &&
+    data.every(
+      (r) =>
+        typeof r?.until === 'number' &&
+        Array.isArray(r.counts) &&
+        Array.isArray(r.log) &&
+        Array.isArray(r.checkpoints) &&
+        r.checkpoints.length > 0 &&
+        r.checkpoints.every(
+          (c: { time?: unknown; context?: unknown } | null) => typeof c?.time === 'number' && !!c.context,
+        ),
+    );
+  return good ? data : null;
+}
 
 interface Request {
   model: string;
@@ -62,11 +83,18 @@ export function replayOffThread(
   if (tape.length < OFF_THREAD_ENTRIES || models.get(model.id) !== model) return false;
   try {
     const worker = new Worker(import.meta.url, { type: 'module' });
-    const end = (event: Event) => {
+    let ended = false;
+    const end = (event: Event | null) => {
+      if (ended) return;
+      ended = true;
+      clearTimeout(timer);
       worker.terminate();
-      if (event instanceof MessageEvent) recorded.set(tape, { config, recordings: event.data });
+      const recordings = event instanceof MessageEvent ? recordingsIn(event.data, variants.length) : null;
+      if (recordings) recorded.set(tape, { config, recordings });
       done();
     };
+    // No answer in time, an error, or a reply that is not what was asked for: the page replays.
+    const timer = setTimeout(() => end(null), OFF_THREAD_TIMEOUT_MS);
     worker.onmessage = worker.onerror = end;
     worker.postMessage({ model: model.id, config, tape, variants, until } satisfies Request);
     return true;
