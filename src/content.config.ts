@@ -36,7 +36,7 @@ export const collections = {
     }),
     schema: articleDataSchema,
   }),
-  /** The KB articles behind the kernel's source keys (src/machines/world.ts, SOURCE_KEYS); id: the key. */
+  /** The KB articles behind the kernel's source keys (src/machines/nt-server/world.ts, SOURCE_KEYS); id: the key. */
   sources: defineCollection({
     loader: file('src/content/sources.yaml'),
     schema: z.object({ kb: z.string().regex(/^Q\d{6}$/), about: z.string().min(1) }),
