@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { articleCheck } from './src/integrations/article-check.ts';
+import { chunkUrl } from './src/integrations/chunk-url.ts';
 import { pagefindUiChunk } from './src/integrations/pagefind-ui-chunk.ts';
 import { securityHeaders, styleDirective } from './src/integrations/security-headers.ts';
 import { PLACEHOLDER_SITE, siteAddress } from './src/integrations/site-address.ts';
@@ -29,7 +30,7 @@ try {
 export default defineConfig({
   site,
   vite: {
-    plugins: [pagefindUiChunk()],
+    plugins: [pagefindUiChunk(), chunkUrl()],
     // Astro's Preact renderer without signal props (see the file).
     resolve: {
       alias: [
@@ -55,7 +56,8 @@ export default defineConfig({
               },
               {
                 name: 'sim',
-                test: /src[\\/](machines[\\/](?!troubleshooter)|components[\\/](sim[\\/]|models[\\/]|embedSnippet\.))/,
+                // A model's panels (any `panels/` folder) are left out: each is its own chunk, loaded when opened.
+                test: /src[\\/](machines[\\/](?!troubleshooter)|components[\\/](sim[\\/](?!panels[\\/])|models[\\/][^\\/]+[\\/](?!panels[\\/])|embedSnippet\.))/,
                 priority: 0,
               },
             ],

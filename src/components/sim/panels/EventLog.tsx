@@ -1,4 +1,4 @@
-import { formatElapsed, type LogEntry } from '../../machines';
+import { formatElapsed, type LogEntry } from '../../../machines';
 
 interface EventLogProps {
   entries: LogEntry[];
