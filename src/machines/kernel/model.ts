@@ -73,6 +73,15 @@ export interface Model<
     /** How many numbers the header holds, in order. */
     readonly names: readonly string[];
   };
+  /**
+   * Questions a moment answers, for quiz questions and troubleshooter results: `check` says why a
+   * reading is not one of this model's (null when it is); `read` gives the answer's text at the moment.
+   */
+  readonly readings?: {
+    check(r: Record<string, unknown>): string | null;
+    // biome-ignore lint/suspicious/noExplicitAny: each model reads its own readings and configuration
+    read(r: any, moment: { config: any; tape: readonly TapeEntry<any>[]; at: number }): string;
+  };
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a model of any types, for the kernel's generic code

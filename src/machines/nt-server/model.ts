@@ -14,6 +14,7 @@ import {
 import { type NormalConfig, normalizeConfig } from './config';
 import { listedCount, type ServerContext } from './context';
 import { serverMachine } from './machine';
+import { readings } from './readings';
 import { registry, type SimEvent } from './registry';
 import { nextIdleCheck } from './rules/autodisconnect';
 import { toView } from './view';
@@ -75,6 +76,10 @@ export const ntServer: Model<ServerConfig, NormalConfig, SimEvent, ServerContext
         licenseLogging: logging === 1,
       };
     },
+  },
+  // A getter: readings.ts replays through this model, so it is read when asked for, not when loaded.
+  get readings() {
+    return readings;
   },
 };
 
