@@ -73,7 +73,8 @@ export const DURATION: IntField = {
   min: -1,
   max: MINUTES_MAX,
   linkOffset: 1,
-  sample: [-1, 60],
+  // A sample is one range and 0 is not a duration: random tapes draw 1..60 (configurations draw Forever).
+  sample: [1, 60],
   problem: durationProblem,
 };
 

@@ -23,7 +23,11 @@ function differs(context: DomainContext, bdc: string): boolean {
     const lockDiffers =
       (mine.lock === null) !== (theirs.lock === null) ||
       (mine.lock !== null && theirs.lock !== null && mine.lock.until !== theirs.lock.until);
-    return lockDiffers || (context.version === '4.0' && mine.count !== theirs.count);
+    return (
+      lockDiffers ||
+      mine.relock !== theirs.relock ||
+      (context.version === '4.0' && mine.count !== theirs.count)
+    );
   });
 }
 

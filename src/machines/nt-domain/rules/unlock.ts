@@ -45,6 +45,9 @@ function differences(context: DomainContext, bdc: string, user: string): string[
     out.push(
       theirs.lock === null ? 'lockout cleared' : mine.lock === null ? 'locked out' : 'lockout end updated',
     );
+  // NT 3.51: the unlock travels with its defect, the count left unwritten (unlock-not-written).
+  if (mine.relock !== theirs.relock)
+    out.push(theirs.relock ? 'unlocked, its bad password count left unwritten' : 'count written');
   return out;
 }
 
