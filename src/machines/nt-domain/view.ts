@@ -54,12 +54,12 @@ export function toView(context: DomainContext, now: number, log: LogEntry[]): Do
       .filter((d) => recordOf(context, d.name, user).lock !== null)
       .map((d) => d.name);
     const pdcLock = recordOf(context, PDC, user).lock;
-    const lockedOut =
-      context.version === '4.0' ? pdcLock !== null : world.dcs.some((d) => lockedFor(context, d.name, user));
+    const lockedOut = world.dcs.some((d) => lockedFor(context, d.name, user));
     return {
       user,
       lockedOut,
       lockedAt,
+      refusedAt: world.dcs.filter((d) => lockedFor(context, d.name, user)).map((d) => d.name),
       lockoutEndsAt: pdcLock?.until ?? null,
       untilUnlocked: pdcLock !== null && pdcLock.until === null,
     };

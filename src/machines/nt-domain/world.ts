@@ -217,6 +217,11 @@ export interface AccountView {
   lockedOut: boolean;
   /** The DCs whose copy holds the account locked out. */
   lockedAt: string[];
+  /**
+   * The DCs that would refuse a logon now with error 1909: NT 4.0 every DC while the PDC's copy is
+   * locked (pdc-decides); NT 3.51 each DC whose own copy is (manual-sync).
+   */
+  refusedAt: string[];
   /** When the lockout ends at the PDC; null when not locked there or locked until an administrator unlocks. */
   lockoutEndsAt: number | null;
   /** Locked out until an administrator unlocks (lockout duration Forever). */
