@@ -137,4 +137,50 @@ describe('nt-domain links', () => {
     expect(linkFits({ config: {}, tape: backwards, at: 0 })).toMatchObject({ ok: false });
     expect(linkFits(state)).toMatchObject({ ok: true });
   });
+
+  it('links published by this version keep their moment (append-only codes; add new pins, never edit one)', () => {
+    const M = 60_000;
+    expect(decode('2.nt-domain.bf45fWr.lbBjC9yB2BnHHOiBqDzBrDzeabBlDz.056u61w')).toEqual({
+      ok: true,
+      value: {
+        config: {
+          version: '4.0',
+          lockoutThreshold: 5,
+          resetCountMinutes: 30,
+          lockoutDurationMinutes: 30,
+          syncMinutes: 5,
+        },
+        tape: [
+          {
+            at: 0,
+            event: { type: 'logon.attempt', computer: 'WKS1', user: 'jsmith', password: 'bad', via: 'unc' },
+          },
+          { at: 1500, event: { type: 'retrier.start', computer: 'WKS2', user: 'mlee', everySeconds: 60 } },
+          { at: 2 * M, event: { type: 'admin.unlock', user: 'jsmith' } },
+          { at: 3 * M, event: { type: 'admin.sync', dc: 'BDC1' } },
+          { at: 4 * M, event: { type: 'policy.set', lockoutThreshold: 3, lockoutDurationMinutes: -1 } },
+          { at: 5 * M, event: { type: 'retrier.stop', computer: 'WKS2' } },
+        ],
+        at: 6 * M,
+      },
+    });
+    expect(decode('2.nt-domain.aaDBU5aC6ab..088blcv')).toEqual({
+      ok: true,
+      value: {
+        config: {
+          version: '3.51',
+          lockoutThreshold: 0,
+          resetCountMinutes: 99_999,
+          lockoutDurationMinutes: -1,
+          syncMinutes: 2880,
+        },
+        tape: [],
+        at: 0,
+      },
+    });
+  });
+
+  it('the link code table as first published (append-only: rows are only ever added at the end)', () => {
+    expect(LINK_CODES.slice(0, 50).map((row) => row.join(' '))).toMatchSnapshot();
+  });
 });
