@@ -1,6 +1,3 @@
-import type { LinkState } from '../machines/kernel/link';
-import { codecOf, DEFAULT_MODEL } from '../machines/models';
-
 /**
  * Every address of an article, a passage in it and a moment of one of its simulations comes from
  * here, so the troubleshooter, the quiz and the static lists cannot disagree with the pages.
@@ -24,14 +21,12 @@ export function momentQuery(simulationId: string, link: string): string {
   return `?${simulationId}=${link}#${simulationId}`;
 }
 
-/** A simulation of an article opened at a moment of its model (the article's `model:`). */
-export function momentHref(
-  kbId: string,
-  simulationId: string,
-  state: LinkState<object, { type: string }>,
-  model: string = DEFAULT_MODEL,
-): string {
-  return `${articleHref(kbId)}${momentQuery(simulationId, codecOf(model).encode(state))}`;
+/**
+ * A simulation of an article opened at a moment: `link` is the moment encoded by the article's model
+ * (`codecOf(model).encode(state)`; this module imports no model, so pages load only their own).
+ */
+export function momentHref(kbId: string, simulationId: string, link: string): string {
+  return `${articleHref(kbId)}${momentQuery(simulationId, link)}`;
 }
 
 /** A simulation's embed page (`embedHref`) at a moment. */

@@ -32,6 +32,9 @@ function tapeOf(n: number): TapeEntry[] {
   }));
 }
 
+/** The address a model's ui gives for its replays (the stand-in Worker ignores it). */
+const WORKER_URL = 'https://livekb.test/_astro/nt-server.js';
+
 /** Stands in for Worker: replays as the worker does, then answers (or fails) on a later task. */
 function fakeWorker(how: 'answers' | 'fails' | 'cannot start' | 'silent' | 'garbage') {
   const started: string[] = [];
@@ -79,7 +82,8 @@ function fakeWorker(how: 'answers' | 'fails' | 'cannot start' | 'silent' | 'garb
 
 const replayed = (config: ServerConfig, tape: TapeEntry[], until: number) =>
   new Promise<boolean>((resolve) => {
-    if (!replayOffThread(ntServer, config, tape, VERSIONS, until, () => resolve(true))) resolve(false);
+    if (!replayOffThread(ntServer, WORKER_URL, config, tape, VERSIONS, until, () => resolve(true)))
+      resolve(false);
   });
 
 afterEach(() => {
@@ -87,6 +91,15 @@ afterEach(() => {
 });
 
 describe('replaying a long tape off the main thread', () => {
+  it('leaves the replay to the page when the model gives no worker address', () => {
+    const started = fakeWorker('answers');
+    const tape = tapeOf(300);
+    expect(
+      replayOffThread(ntServer, undefined, { version: '3.51' }, tape, VERSIONS, 320 * 60_000, () => {}),
+    ).toBe(false);
+    expect(started).toEqual([]);
+  });
+
   it('leaves a short tape to the page: no worker starts', async () => {
     const started = fakeWorker('answers');
     expect(await replayed({ version: '3.51' }, tapeOf(OFF_THREAD_ENTRIES - 1), 60_000)).toBe(false);
@@ -148,7 +161,7 @@ describe('a worker that does not answer, or answers with something else, leaves 
       const config: ServerConfig = { version: '3.51' };
       const tape = tapeOf(300);
       const done = vi.fn();
-      expect(replayOffThread(ntServer, config, tape, VERSIONS, 320 * 60_000, done)).toBe(true);
+      expect(replayOffThread(ntServer, WORKER_URL, config, tape, VERSIONS, 320 * 60_000, done)).toBe(true);
       await vi.advanceTimersByTimeAsync(OFF_THREAD_TIMEOUT_MS - 1);
       expect(done).not.toHaveBeenCalled();
       await vi.advanceTimersByTimeAsync(1);

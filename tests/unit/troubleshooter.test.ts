@@ -12,8 +12,8 @@ import {
 import { loadFlow, resultFiles } from '../../src/integrations/troubleshooter-check';
 import { anchorHref, articleHref, momentHref, simulationsIn } from '../../src/lib/links';
 import { assembleFlow } from '../../src/lib/troubleshooter';
-
 import { type ServerView, simulate } from '../../src/machines';
+import { codecOf } from '../../src/machines/models';
 import { decode } from '../../src/machines/nt-server/link';
 import {
   type Answers,
@@ -48,14 +48,14 @@ const resultDetails = (id: ResultId, a: Answers) => {
 };
 const deepLinkFor = (a: Answers) => {
   const d = renderResult(flow, resultFor(a) as string, a);
-  return momentHref(d.article, d.moment.simulation, d.moment.state);
+  return momentHref(d.article, d.moment.simulation, codecOf(d.moment.model).encode(d.moment.state));
 };
 const summaryText = (a: Answers, id: ResultId) => {
   const d = renderResult(flow, id, a);
   const origin = 'https://livekb.example';
   return engineSummary(tree, a, d, {
     section: `${origin}${anchorHref(d.article, d.anchor)}`,
-    moment: `${origin}${momentHref(d.article, d.moment.simulation, d.moment.state)}`,
+    moment: `${origin}${momentHref(d.article, d.moment.simulation, codecOf(d.moment.model).encode(d.moment.state))}`,
     answers: `${origin}/troubleshooter/${answersToQuery(a)}`,
   });
 };

@@ -102,6 +102,7 @@ export default function ScenarioPlayer<M extends AnyModel>({
     model: ui.model,
     player: ui.player,
     codec: ui.codec,
+    workerUrl: ui.workerUrl,
     variantsOf: (c) => [String((c as Record<string, unknown>)[field])],
     start: momentOf(0, first),
     sources,

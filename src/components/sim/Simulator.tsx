@@ -49,6 +49,7 @@ export default function Simulator<M extends AnyModel>(props: SimulatorProps<M>) 
     model: ui.model,
     player: ui.player,
     codec: ui.codec,
+    workerUrl: ui.workerUrl,
     variantsOf,
     start: props.start ?? { config: ui.emptyConfig, tape: [] },
     sources: props.sources,

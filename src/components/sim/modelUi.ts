@@ -82,6 +82,11 @@ export interface ModelUi<M extends AnyModel> {
   codec: PlayerOptions<M>['codec'] & {
     encode(state: { config: ConfigOf<M>; tape: TapeEntry<EventOf<M>>[]; at: number }): string;
   };
+  /**
+   * The ui module's own address (`import.meta.url`; the module calls serveReplays): a long link's
+   * replay runs there in a worker.
+   */
+  workerUrl?: string;
   /** A sentence for a loaded link whose meaning a later rule change may have altered. */
   linkNote?: PlayerOptions<M>['linkNote'];
   /** What an empty free play starts from. */

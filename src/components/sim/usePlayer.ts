@@ -39,6 +39,8 @@ export interface PlayerOptions<M extends AnyModel> {
   start: { config: ConfigOf<M>; tape: TapeEntry<EventOf<M>>[] };
   /** The KB article behind each source key the log cites. */
   sources?: Sources;
+  /** Where a long link's replay can run off the page's thread (the model ui's `workerUrl`). */
+  workerUrl?: string;
   /** A sentence to show once a link's moment is loaded (a rule it shows changed since it was shared). */
   linkNote?: (link: string, tape: TapeEntry<EventOf<M>>[]) => string | null;
   /**
@@ -92,7 +94,7 @@ export function usePlayer<M extends AnyModel>(options: PlayerOptions<M>) {
         send({ type: 'player.load', input: { config, tape, at } });
       };
       const end = player.timelineEnd({ config, tape, reach: at });
-      if (!replayOffThread(model, config, tape, variantsOf(config), end, load)) load();
+      if (!replayOffThread(model, options.workerUrl, config, tape, variantsOf(config), end, load)) load();
       return true;
     }
     send({ type: 'player.reset' });

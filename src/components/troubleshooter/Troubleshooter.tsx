@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { anchorHref, momentHref } from '../../lib/links';
+import { codecOf } from '../../machines/models';
 import {
   type Answers,
   type AnswerValue,
@@ -262,7 +263,7 @@ function answersHref(tree: Tree, answers: Answers): string {
 function Result({ flow, id, answers, headingRef, onBack, onRestart }: ResultProps) {
   const d = renderResult(flow, id, answers);
   const section = anchorHref(d.article, d.anchor);
-  const moment = momentHref(d.article, d.moment.simulation, d.moment.state, d.moment.model);
+  const moment = momentHref(d.article, d.moment.simulation, codecOf(d.moment.model).encode(d.moment.state));
   const origin = typeof location === 'undefined' ? '' : location.origin;
   const summary = summaryText(flow.tree, answers, d, {
     section: `${origin}${section}`,

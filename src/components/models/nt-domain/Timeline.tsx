@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { formatElapsed, speakElapsed } from '../../../machines';
+import { formatElapsed, speakElapsed } from '../../../machines/kernel/format';
 import type { Timeline as DomainTimeline } from '../../../machines/nt-domain';
 
 export interface DomainTimelineProps {

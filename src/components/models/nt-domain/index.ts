@@ -15,6 +15,7 @@ import {
   world,
 } from '../../../machines/nt-domain';
 import type { ControlsProps, EvidenceFigure, ModelUi, PictureProps, TimelineProps } from '../../sim/modelUi';
+import { serveReplays } from '../../sim/offthread';
 import { loadPanel } from '../../sim/Panels';
 import { Controls } from './Controls';
 import { DomainPicture } from './DomainPicture';
@@ -74,10 +75,14 @@ for (const user of world.accounts) {
   };
 }
 
+// Run as a worker, this module replays long links for the page (src/components/sim/offthread.ts).
+serveReplays(ntDomain);
+
 export const ui: ModelUi<NtDomainModel> = {
   model: ntDomain,
   player: ntDomainPlayer,
   codec: { decode, encode, linkFits, linkOrNull },
+  workerUrl: import.meta.url,
   emptyConfig: { version: '4.0' },
   variantLabel: (v) => `NT ${v}`,
   systemLabel: (v) => `${world.domain} on Windows NT ${v}`,

@@ -8,6 +8,7 @@ import { COUNTER_NAMES, type Counters, type NtVersion, type ServerView, world } 
 import { ntServer, ntServerPlayer, type Timeline as ServerTimeline } from '../../../machines/nt-server';
 import { decode, encode, linkFits, linkOrNull, ruleChangeNote } from '../../../machines/nt-server/link';
 import type { ControlsProps, EvidenceFigure, ModelUi, PictureProps, TimelineProps } from '../../sim/modelUi';
+import { serveReplays } from '../../sim/offthread';
 import { loadPanel } from '../../sim/Panels';
 import { Controls } from './Controls';
 import { NetworkPicture } from './NetworkPicture';
@@ -79,10 +80,14 @@ const counter =
   (key: keyof Counters) =>
   (view: ServerView): EvidenceFigure => ({ label: COUNTER_NAMES[key], value: String(view.counters[key]) });
 
+// Run as a worker, this module replays long links for the page (src/components/sim/offthread.ts).
+serveReplays(ntServer);
+
 export const ui: ModelUi<NtServerModel> = {
   model: ntServer,
   player: ntServerPlayer,
   codec: { decode, encode, linkFits, linkOrNull },
+  workerUrl: import.meta.url,
   linkNote: ruleChangeNote,
   emptyConfig: { version: '3.51' },
   variantLabel: (v) => `NT ${v}`,

@@ -1,4 +1,4 @@
-import { formatElapsed } from '../../../../machines';
+import { formatElapsed } from '../../../../machines/kernel/format';
 import type { DomainView } from '../../../../machines/nt-domain';
 import type { PanelProps } from '../../../sim/modelUi';
 import type { NtDomainModel } from '../index';
