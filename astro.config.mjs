@@ -56,8 +56,11 @@ export default defineConfig({
               },
               {
                 name: 'sim',
-                // A model's panels (any `panels/` folder) are left out: each is its own chunk, loaded when opened.
-                test: /src[\\/](machines[\\/](?!(kernel[\\/])?troubleshooter)|components[\\/](sim[\\/](?!panels[\\/])|models[\\/](?![^\\/]+[\\/]panels[\\/])|embedSnippet\.))/,
+                // A model's panels (any `panels/` folder) are left out: each is its own chunk, loaded when
+                // opened. So are the list of every model and the models other than the NT server: an
+                // island that names all models (the troubleshooter) would otherwise bring every model to
+                // every simulation through this shared chunk.
+                test: /src[\\/](machines[\\/](?!(kernel[\\/])?troubleshooter|models\.|nt-domain[\\/])|components[\\/](sim[\\/](?!panels[\\/])|models[\\/](?![^\\/]+[\\/]panels[\\/])|embedSnippet\.))/,
                 priority: 0,
               },
             ],

@@ -1,4 +1,4 @@
-import { formatElapsed } from '../../machines';
+import { formatElapsed } from '../../machines/kernel/format';
 import { MINUTE, SPEEDS } from '../../machines/kernel/player';
 
 export interface ClockProps {

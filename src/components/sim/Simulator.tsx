@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { embedMomentHref, momentQuery } from '../../lib/links';
+import { embedMomentHref, momentQuery } from '../../lib/moment-links';
 import { formatElapsed } from '../../machines/kernel/format';
 import type { AnyModel, ConfigOf, EventOf, ViewOf } from '../../machines/kernel/model';
 import type { TapeEntry } from '../../machines/kernel/registry';

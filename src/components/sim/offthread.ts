@@ -1,7 +1,6 @@
 import type { AnyModel } from '../../machines/kernel/model';
 import type { TapeEntry } from '../../machines/kernel/registry';
 import { createTimeline, type Recording, type Timeline } from '../../machines/kernel/timeline';
-import { MODELS } from '../../machines/models';
 
 /*
  * Opening a long link replays its whole tape once per variant shown: thousands of machine steps, most
@@ -9,7 +8,9 @@ import { MODELS } from '../../machines/models';
  * timeline's checkpoints (Timeline.record); the page's timelines start from them and replay only the
  * few entries between a checkpoint and the moment shown. The worker is this very chunk loaded a
  * second time (new Worker(import.meta.url)): the same kernel and models, from the browser's cache.
- * Works for any model: the request names the model, registered in src/machines/models.ts.
+ * Works for any model: the request names the model, and each model's players register it here
+ * (`replayableOffThread`, called by its folder's `ui` module), so a page's chunk carries the models
+ * its simulations show, not every registered one.
  */
 
 /** Tapes shorter than this replay in the page: starting a worker would cost more than it saves. */
@@ -44,8 +45,13 @@ interface Request {
   until: number;
 }
 
-/** The models the worker can replay: every registered one (the worker is this chunk, loaded again). */
-const models = new Map<string, AnyModel>(Object.entries(MODELS));
+/** The models the worker can replay: those whose players this chunk carries (it is this chunk, loaded again). */
+const models = new Map<string, AnyModel>();
+
+/** Lets the worker replay `model`: called where a model's players are defined, so it runs in the worker too. */
+export function replayableOffThread(model: AnyModel): void {
+  models.set(model.id, model);
+}
 
 const configFor = (model: AnyModel, config: object, variant: string) => ({
   ...config,

@@ -4,10 +4,19 @@ import serverManagerUrl from 'chunk-url:./panels/ServerManagerPanel';
 import eventLogUrl from 'chunk-url:../../sim/panels/EventLogPanel';
 import { createElement } from 'preact';
 import { useMemo } from 'preact/hooks';
-import { COUNTER_NAMES, type Counters, type NtVersion, type ServerView, world } from '../../../machines';
-import { ntServer, ntServerPlayer, type Timeline as ServerTimeline } from '../../../machines/nt-server';
+import {
+  COUNTER_NAMES,
+  type Counters,
+  type NtVersion,
+  ntServer,
+  ntServerPlayer,
+  type Timeline as ServerTimeline,
+  type ServerView,
+  world,
+} from '../../../machines/nt-server';
 import { decode, encode, linkFits, linkOrNull, ruleChangeNote } from '../../../machines/nt-server/link';
 import type { ControlsProps, EvidenceFigure, ModelUi, PictureProps, TimelineProps } from '../../sim/modelUi';
+import { replayableOffThread } from '../../sim/offthread';
 import { loadPanel } from '../../sim/Panels';
 import { Controls } from './Controls';
 import { NetworkPicture } from './NetworkPicture';
@@ -78,6 +87,9 @@ function ServerTimelinePicture({
 const counter =
   (key: keyof Counters) =>
   (view: ServerView): EvidenceFigure => ({ label: COUNTER_NAMES[key], value: String(view.counters[key]) });
+
+// A long link's replay runs in a worker that is this chunk loaded again: it must know the model too.
+replayableOffThread(ntServer);
 
 export const ui: ModelUi<NtServerModel> = {
   model: ntServer,
