@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   OFF_THREAD_ENTRIES,
   OFF_THREAD_TIMEOUT_MS,
+  replayableOffThread,
   replayOffThread,
   timelinesOf,
 } from '../../src/components/sim/offthread';
@@ -85,6 +86,19 @@ const replayed = (config: ServerConfig, tape: TapeEntry[], until: number) =>
 afterEach(() => {
   vi.unstubAllGlobals();
 });
+
+describe('the models the worker replays', () => {
+  it('are those whose players registered them: a model the worker would not know is replayed in the page', async () => {
+    fakeWorker('answers');
+    const other = { ...ntServer, id: 'not-registered' };
+    expect(replayOffThread(other, { version: '3.51' }, tapeOf(300), VERSIONS, 320 * 60_000, () => {})).toBe(
+      false,
+    );
+  });
+});
+
+// The NT server's players register it (src/components/models/nt-server/index.ts); here, the test does.
+replayableOffThread(ntServer);
 
 describe('replaying a long tape off the main thread', () => {
   it('leaves a short tape to the page: no worker starts', async () => {
