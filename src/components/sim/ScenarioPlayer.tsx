@@ -194,7 +194,7 @@ export default function ScenarioPlayer<M extends AnyModel>({
         onChange={(v) => go(index, v)}
       />
       {/* The picture first: on a phone it, the step's text and Back/Next fit one screen. */}
-      <div class="kb-stage">
+      <div class={evidence ? 'kb-stage kb-stage--side' : 'kb-stage'}>
         <div class="kb-sim__pictures">
           <ui.Picture id={`${id}-pic`} view={view} variant={version} />
         </div>
