@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { NT_VERSIONS, type NtVersion } from '../machines';
+import { MODELLING_CHOICES, NT_VERSIONS, type NtVersion, SOURCE_KEYS } from '../machines';
 import type { Flow, Para, Rule, Tree } from '../machines/troubleshooter';
 import { event, time } from './article-schema';
 
@@ -110,14 +110,39 @@ const result = z.strictObject({
   /** The passage of this article that applies (an element id in its MDX), and its link text. */
   anchor: id,
   label: z.string().min(1),
+  /**
+   * A glossary term the result sends the reader to (its heading's id, `error-71`), with its link text:
+   * how a result gives NT's message without quoting it.
+   */
+  glossary: z.strictObject({ term: id, label: z.string().min(1) }).optional(),
+  /**
+   * The model's rules the result rests on, by key (SOURCE_KEYS in src/machines/nt-server/world.ts):
+   * sourced rules only. A modelling choice (MODELLING_CHOICES) fails the build, like a quiz answer's.
+   */
+  rests: z.array(z.string().min(1)).min(1),
   moment,
 });
 
-export const resultsFileSchema = z.strictObject({
-  /** The article these results lead to: the folder's own KB ID. */
-  article: kbId,
-  results: z.record(id, result),
-});
+const sourced: readonly string[] = SOURCE_KEYS;
+const choices: readonly string[] = MODELLING_CHOICES;
+
+export const resultsFileSchema = z
+  .strictObject({
+    /** The article these results lead to: the folder's own KB ID. */
+    article: kbId,
+    results: z.record(id, result),
+  })
+  .superRefine((file, ctx) => {
+    for (const [rid, r] of Object.entries(file.results))
+      r.rests.forEach((key, j) => {
+        const message = choices.includes(key)
+          ? `${key} is a modelling choice of nt-server; a troubleshooter result may rest only on sourced rules.`
+          : sourced.includes(key)
+            ? null
+            : `${key} is not a rule of nt-server; use ${sourced.join(', ')}.`;
+        if (message) ctx.addIssue({ code: 'custom', path: ['results', rid, 'rests', j], message });
+      });
+  });
 
 export type TreeData = z.infer<typeof treeSchema>;
 export type ResultsFile = z.infer<typeof resultsFileSchema>;

@@ -90,6 +90,10 @@ export interface ResultData {
   /** The passage of the article that applies, and how to name it. */
   anchor: string;
   label: string;
+  /** A glossary term to link to (its heading's id), and its link text. */
+  glossary?: { term: string; label: string };
+  /** The model's rules the result rests on, by key (sourced rules only; the schema checks). */
+  rests?: readonly string[];
   moment: MomentData;
 }
 
@@ -265,6 +269,7 @@ export interface RenderedResult {
   actions: string[];
   anchor: string;
   label: string;
+  glossary?: { term: string; label: string };
   moment: { simulation: string; label: string; state: LinkState };
 }
 
@@ -370,6 +375,7 @@ export function renderResult(flow: Flow, id: string, a: Answers): RenderedResult
     actions,
     anchor: r.anchor,
     label: r.label,
+    ...(r.glossary ? { glossary: r.glossary } : {}),
     moment: {
       simulation: r.moment.simulation,
       label: r.moment.label,

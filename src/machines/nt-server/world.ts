@@ -45,6 +45,7 @@ export const SOURCE_KEYS = [
   'autodisconnect-counters',
   'reconnect',
   'startup-parameters',
+  'session-delete',
 ] as const;
 export type SourceKey = (typeof SOURCE_KEYS)[number];
 
@@ -64,6 +65,7 @@ export const MODELLING_CHOICES = [
   'logging-recount', // starting License Logging counts the sessions already open
   'ipc-by-name-alone', // IPC$ by name with no session opens a session holding only IPC$, on every version
   'client-answers', // the client refuses a disconnect or close it has no use or open file for
+  'session-delete-leftover', // net session /delete also ends a leftover IPC$ session (Q258837 says "all logons")
 ] as const;
 
 export type LogEntry = KernelLogEntry<LogKind, SourceKey>;

@@ -1,3 +1,4 @@
+import { assertEvent } from 'xstate';
 import {
   type Args,
   append,
@@ -76,6 +77,54 @@ export const forceOff = ({ context, event }: Args): Patch => {
       e.computer,
       undefined,
       ['ipc-not-disconnectable'],
+    ),
+  };
+};
+
+/** `net session \\computer /delete` names a computer with no session on the server. */
+export const noSessionToDelete = ({ context, event }: Args): boolean => {
+  assertEvent(event, 'session.delete');
+  return sessionOf(context, event) === undefined;
+};
+
+export const refuseSessionDelete = ({ context, event }: Args): Patch => {
+  assertEvent(event, 'session.delete');
+  // Modelling choice: the wording of the answer (the source gives none); no error number is shown.
+  return {
+    log: append(
+      context.log,
+      event.at,
+      'admin',
+      `net session \\\\${event.computer} /delete: ${event.computer} has no session on the server to delete; nothing changed.`,
+      event.computer,
+    ),
+  };
+};
+
+/**
+ * `net session \\computer /delete` at the server ends every logon from that computer and closes its
+ * open files (session-delete; the same NetSessionDel call Server Manager makes). Unlike Server
+ * Manager's Disconnect it takes any session, a leftover IPC$ listed under the computer name included.
+ * The licence is released; the client keeps its uses, Disconnected, and reconnects transparently
+ * (reconnect). Modelling choice: Sessions Forced Off counts it, as for Server Manager's Disconnect
+ * (forced-off-counter). Not the client's activity.
+ */
+export const deleteSession = ({ context, event }: Args): Patch => {
+  assertEvent(event, 'session.delete');
+  const session = theSession(context, event);
+  const listed = [...(session.ipc === 'none' ? [] : [IPC]), ...session.shares.map((c) => c.share)];
+  const who = session.account === null ? 'listed under its computer name' : `as ${session.account}`;
+  return {
+    ...dropped(context, session),
+    counters: { ...context.counters, sessionsForcedOff: context.counters.sessionsForcedOff + 1 },
+    log: append(
+      context.log,
+      event.at,
+      'admin',
+      `net session \\\\${event.computer} /delete ended ${event.computer}'s session (${who}) and every connection in it (${listed.join(', ')}).${closedText(session.opens)} Sessions Forced Off goes up.${releaseText(context, session)} ${event.computer} keeps its uses, now Disconnected; the next access reconnects.`,
+      event.computer,
+      undefined,
+      ['session-delete'],
     ),
   };
 };
