@@ -78,6 +78,14 @@ export const scenarioSchema = z
     steps: z.array(stepSchema).min(1),
     /** How far the scenario runs; default: its last step. */
     end: time.optional(),
+    /**
+     * Performance Monitor counters (the view's `counters`, by key) the static transcript shows as
+     * columns, one per version, so the claims the article makes about them read without JavaScript.
+     */
+    counters: z
+      .array(z.enum(['sessionsTimedOut', 'sessionsErroredOut', 'sessionsForcedOff', 'sessionsLoggedOff']))
+      .min(1)
+      .optional(),
   })
   .superRefine((s, ctx) => {
     s.steps.forEach((step, i) => {

@@ -25,6 +25,7 @@ export function toScenario(id: string, data: ScenarioData): Scenario {
     config: data.config,
     steps,
     endAt: data.end ?? steps.at(-1)?.at ?? 0,
+    ...(data.counters ? { counters: data.counters } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { NtVersion, ServerConfig, ServerView, SimEvent, TapeEntry } from './nt-server';
+import type { Counters, NtVersion, ServerConfig, ServerView, SimEvent, TapeEntry } from './nt-server';
 import { simulate } from './nt-server';
 
 /**
@@ -29,6 +29,8 @@ export interface Scenario {
   steps: ScenarioStep[];
   /** The time the scenario runs to. */
   endAt: number;
+  /** Performance Monitor counters its static transcript shows as columns (read from the view). */
+  counters?: (keyof Counters)[];
 }
 
 /** @deprecated Scenario ids are article content now; kept as a plain string. */

@@ -65,7 +65,7 @@ export const MODELLING_CHOICES = [
   'logging-recount', // starting License Logging counts the sessions already open
   'ipc-by-name-alone', // IPC$ by name with no session opens a session holding only IPC$, on every version
   'client-answers', // the client refuses a disconnect or close it has no use or open file for
-  'session-delete-leftover', // net session /delete also ends a leftover IPC$ session (Q258837 says "all logons")
+  'session-delete-leftover', // net session /delete also ends a leftover IPC$ session (session-delete says "all logons")
 ] as const;
 
 export type LogEntry = KernelLogEntry<LogKind, SourceKey>;
