@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { registry, type SimEvent, SimulationInputError } from '../machines';
 import type { AnyModel } from '../machines/kernel';
 import { DEFAULT_MODEL, MODEL_IDS, MODELS } from '../machines/models';
+import { readingsOf } from '../machines/readings';
 
 /**
  * An article's own data, `article.yaml` beside its `index.mdx`: the anchors its simulations
@@ -79,13 +80,11 @@ export const scenarioSchema = z
     /** How far the scenario runs; default: its last step. */
     end: time.optional(),
     /**
-     * Performance Monitor counters (the view's `counters`, by key) the static transcript shows as
-     * columns, one per version, so the claims the article makes about them read without JavaScript.
+     * Extra columns of the static transcript, per version, by names the model's transcript view offers
+     * (nt-server: the Performance Monitor counters sessionsTimedOut, sessionsErroredOut,
+     * sessionsForcedOff, sessionsLoggedOff); an unknown name fails the build, naming the scenario.
      */
-    counters: z
-      .array(z.enum(['sessionsTimedOut', 'sessionsErroredOut', 'sessionsForcedOff', 'sessionsLoggedOff']))
-      .min(1)
-      .optional(),
+    columns: z.array(z.string().min(1)).min(1).optional(),
   })
   .superRefine((s, ctx) => {
     s.steps.forEach((step, i) => {
@@ -100,18 +99,8 @@ export const scenarioSchema = z
     });
   });
 
-/** A reading of a moment the kernel's view answers (see src/machines/readings.ts). */
-const reading = z.discriminatedUnion('what', [
-  z.strictObject({ what: z.literal('ipc-user'), computer: z.string() }),
-  z.strictObject({ what: z.literal('listing'), computer: z.string() }),
-  z.strictObject({ what: z.literal('outcome'), computer: z.string() }),
-  z.strictObject({ what: z.literal('licences-in-use') }),
-  z.strictObject({ what: z.literal('minutes-to-autodisconnect') }),
-  z.strictObject({
-    what: z.literal('counter'),
-    counter: z.enum(['sessionsTimedOut', 'sessionsErroredOut', 'sessionsForcedOff', 'sessionsLoggedOff']),
-  }),
-]);
+/** A reading of a moment its model answers (the model's `readings`), checked against the article's model below. */
+const reading = z.record(z.string(), z.unknown()).refine((r) => typeof r.what === 'string', 'needs what');
 
 export const quizSchema = z.strictObject({
   id: localId,
@@ -181,6 +170,9 @@ export const articleDataSchema = z
       q.tape.forEach((e, j) => {
         checkEvent(['quiz', i, 'tape', j, 'do'], e.do);
       });
+      const readings = readingsOf(data.model);
+      const problem = readings ? readings.check(q.read) : `${data.model} answers no quiz readings.`;
+      if (problem) issue(['quiz', i, 'read'], problem);
       q.rests.forEach((key, j) => {
         if (model.rules.choices.includes(key))
           issue(
@@ -202,7 +194,7 @@ export const articleDataSchema = z
       scenarios: Object.fromEntries(
         Object.entries(data.scenarios).map(([id, s]) => [
           id,
-          { ...s, versions: s.versions ?? [...compared] },
+          { ...s, model: data.model, versions: s.versions ?? [...compared] },
         ]),
       ),
     };

@@ -72,12 +72,12 @@ async function checkTranscriptsWithoutJs(browser: Browser, path: string) {
       await expect(sim.locator('details.kb-transcript')).toHaveAttribute('open', '');
       const rows = sim.locator('.kb-transcript__table tbody tr');
       expect(await rows.count()).toBeGreaterThan(0);
-      // Performance Monitor columns the scenario names (article.yaml `counters`): a header for each,
+      // Performance Monitor columns the scenario names (article.yaml `columns`): a header for each,
       // and a count in every row, so the article's claims about them read without JavaScript.
-      const headers = sim.locator('.kb-transcript__table thead th[data-counter]');
+      const headers = sim.locator('.kb-transcript__table thead th[data-column]');
       const columns = await headers.count();
       for (const row of await rows.all()) {
-        const cells = row.locator('td[data-counter]');
+        const cells = row.locator('td[data-column]');
         expect(await cells.count()).toBe(columns);
         for (const text of await cells.allTextContents()) expect(text.trim()).toMatch(/^\d+$/);
       }
@@ -85,14 +85,14 @@ async function checkTranscriptsWithoutJs(browser: Browser, path: string) {
     // Q159600 turns on Sessions Errored Out: its transcripts show it, per version, and it rises.
     if (path === '/kb/q159600/') {
       const first = sims.first().locator('.kb-transcript__table');
-      await expect(first.locator('thead th[data-counter="sessionsErroredOut"]')).toHaveText([
+      await expect(first.locator('thead th[data-column="sessionsErroredOut"]')).toHaveText([
         'NT 3.51: Sessions Errored Out',
         'NT 4.0: Sessions Errored Out',
       ]);
       const errored = await first
         .locator('tbody tr')
         .last()
-        .locator('td[data-counter="sessionsErroredOut"]')
+        .locator('td[data-column="sessionsErroredOut"]')
         .allTextContents();
       for (const n of errored) expect(Number(n)).toBeGreaterThan(0);
     }
