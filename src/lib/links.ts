@@ -21,6 +21,11 @@ export function anchorHref(kbId: string, anchor: string): string {
   return `${articleHref(kbId)}#${anchor}`;
 }
 
+/** A term of the glossary (its heading's id, such as `error-71`). */
+export function glossaryHref(term: string): string {
+  return `/glossary/#${term}`;
+}
+
 /** A simulation of an article opened at a moment of its model (the article's `model:`). */
 export function momentHref(
   kbId: string,

@@ -68,7 +68,9 @@ for (const [view, viewport, theme] of VIEWS) {
       const root = await openSim(page, '/kb/q159600/', 'compare', theme);
       // The scenario's autodisconnect: the counters the article turns on move from 0.
       await root.getByRole('button', { name: 'To the next autodisconnect' }).click();
-      await expect(root.locator('.kb-evidence__figure', { hasText: 'Sessions Timed Out' })).toContainText(/[1-9]/);
+      await expect(root.locator('.kb-evidence__figure', { hasText: 'Sessions Timed Out' })).toContainText(
+        /[1-9]/,
+      );
       await shoot(
         page,
         'Q159600 when its counters differ',
