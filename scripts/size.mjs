@@ -39,10 +39,10 @@ const PLAYABLE_TARGET = 40 * 1024;
  * Panels now load when opened (issue "The picture is the simulation"), but what stays playable (the
  * kernel, the NT server model, XState and Preact, the generic players, the picture, clock, timeline,
  * controls, the panel tabs, the caption and pinned figures) is still over the 40 KB target. Until it is
- * met the playable figure is held to this ceiling, its figure when the panels left it (49,472 B; the
+ * met the playable figure is held to this ceiling, its figure when the panels left it, after main's net session /delete (49,795 B; the
  * 47,800 B ceiling before counted every panel in, but not the players' new stage): it may not grow.
  */
-const PLAYABLE_CEILING = 49_500;
+const PLAYABLE_CEILING = 49_800;
 /** DESIGN.md (v3): each panel or tool, gzip, when the reader opens it. */
 const PANEL_BUDGET = 6 * 1024;
 /** DESIGN.md (v3): the docs shell before a simulation is in view, gzip. */
