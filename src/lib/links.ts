@@ -1,3 +1,11 @@
+import type { LinkState } from '../machines/kernel/link';
+import { codecOf, DEFAULT_MODEL } from '../machines/models';
+import { momentQuery } from './moment-links';
+
+// The islands' address helpers live in moment-links.ts, which imports no model (an island that
+// imported this file would carry every registered model); they are part of this module's API.
+export { embedMomentHref, momentQuery } from './moment-links';
+
 /**
  * Every address of an article, a passage in it and a moment of one of its simulations comes from
  * here, so the troubleshooter, the quiz and the static lists cannot disagree with the pages.
@@ -13,25 +21,19 @@ export function anchorHref(kbId: string, anchor: string): string {
   return `${articleHref(kbId)}#${anchor}`;
 }
 
-/**
- * One simulation's moment on a page, alone (`?compare=2.nt-server…#compare`): its query parameter and
- * its anchor are its id. A shared link carries no other simulation's parameters.
- */
-export function momentQuery(simulationId: string, link: string): string {
-  return `?${simulationId}=${link}#${simulationId}`;
+/** A term of the glossary (its heading's id, such as `error-71`). */
+export function glossaryHref(term: string): string {
+  return `/glossary/#${term}`;
 }
 
-/**
- * A simulation of an article opened at a moment: `link` is the moment encoded by the article's model
- * (`codecOf(model).encode(state)`; this module imports no model, so pages load only their own).
- */
-export function momentHref(kbId: string, simulationId: string, link: string): string {
-  return `${articleHref(kbId)}${momentQuery(simulationId, link)}`;
-}
-
-/** A simulation's embed page (`embedHref`) at a moment. */
-export function embedMomentHref(embed: string, simulationId: string, link: string): string {
-  return `${embed}?${simulationId}=${link}`;
+/** A simulation of an article opened at a moment of its model (the article's `model:`). */
+export function momentHref(
+  kbId: string,
+  simulationId: string,
+  state: LinkState<object, { type: string }>,
+  model: string = DEFAULT_MODEL,
+): string {
+  return `${articleHref(kbId)}${momentQuery(simulationId, codecOf(model).encode(state))}`;
 }
 
 export type SimulationMode = 'scenario' | 'compare' | 'free';

@@ -218,3 +218,19 @@ test('height: side by side’s pictures, clock and pinned figures fit 1280×800;
     expect(bottom - top, `${width}×${height} ${path}#${id}`).toBeLessThanOrEqual(height);
   }
 });
+
+test('the server box keeps "not counted (stopped)" inside it when the License Logging service stops', async ({
+  page,
+}) => {
+  const root = await open(page, '/kb/q153066/', 'play');
+  await press(root.getByRole('button', { name: /^Stop the service/ }));
+  const pic = root.locator('.kb-pic svg').first();
+  const text = pic.locator('text', { hasText: 'not counted' });
+  await expect(text).toHaveCount(1);
+  // The server's box spans x 208 to 302 in the picture's units.
+  const right = await text.evaluate((t) => {
+    const box = (t as SVGTextElement).getBBox();
+    return box.x + box.width;
+  });
+  expect(right).toBeLessThanOrEqual(302);
+});

@@ -3,6 +3,7 @@ import {
   OFF_THREAD_ENTRIES,
   OFF_THREAD_TIMEOUT_MS,
   replayOffThread,
+  serveReplays,
   timelinesOf,
 } from '../../src/components/sim/offthread';
 import {
@@ -88,6 +89,29 @@ const replayed = (config: ServerConfig, tape: TapeEntry[], until: number) =>
 
 afterEach(() => {
   vi.unstubAllGlobals();
+});
+
+describe('the worker side: a model ui module run as a worker serves its own model', () => {
+  it('answers a request for its model with one recording per variant, and refuses another model', () => {
+    const posted: unknown[] = [];
+    const scope: { onmessage?: (e: { data: unknown }) => void } = {};
+    vi.stubGlobal('WorkerGlobalScope', class {});
+    vi.stubGlobal('self', scope);
+    vi.stubGlobal('postMessage', (data: unknown) => posted.push(data));
+    serveReplays(ntServer);
+    const request = { config: { version: '3.51' }, tape: tapeOf(20), variants: VERSIONS, until: 40 * 60_000 };
+    scope.onmessage?.({ data: { ...request, model: 'nt-server' } });
+    expect(posted).toHaveLength(1);
+    expect((posted[0] as { until: number }[]).map((r) => r.until)).toEqual(VERSIONS.map(() => 40 * 60_000));
+    expect(() => scope.onmessage?.({ data: { ...request, model: 'nt-domain' } })).toThrow('unknown model');
+  });
+
+  it('does nothing in the page', () => {
+    const scope: { onmessage?: unknown } = {};
+    vi.stubGlobal('self', scope);
+    serveReplays(ntServer);
+    expect(scope.onmessage).toBeUndefined();
+  });
 });
 
 describe('replaying a long tape off the main thread', () => {

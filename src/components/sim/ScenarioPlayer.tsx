@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { embedMomentHref, momentQuery } from '../../lib/links';
+import { embedMomentHref, momentQuery } from '../../lib/moment-links';
 import { formatElapsed, speakElapsed } from '../../machines/kernel/format';
 import type { AnyModel, ConfigOf, EventOf, ViewOf } from '../../machines/kernel/model';
 import type { TapeEntry } from '../../machines/kernel/registry';
-import type { Scenario, ScenarioStep } from '../../machines/scenarios';
+import { narrationFor, type Scenario, scenarioTape } from '../../machines/kernel/scenario';
 import { navigate, withParam } from './address';
 import { NO_SOURCES, type Sources } from './cite';
 import type { LoggedView, ModelUi } from './modelUi';
@@ -55,16 +55,9 @@ export function paramToPlace(
   return { index: step - 1, version };
 }
 
-/** The narration for the variant on screen. */
-const narrationOn = (step: ScenarioStep, variant: string): string =>
-  (step.narrationOn as Record<string, string> | undefined)?.[variant] ?? step.narration;
-
-/** The scenario's events up to step `index`, as a tape. */
+/** The scenario's events up to step `index`, as the model's tape. */
 function tapeThrough<E>(scenario: Scenario, index: number): TapeEntry<E>[] {
-  const tape: TapeEntry<E>[] = [];
-  for (const s of scenario.steps.slice(0, index + 1))
-    if (s.event) tape.push({ at: s.at, event: s.event as E });
-  return tape;
+  return scenarioTape(scenario, index) as TapeEntry<E>[];
 }
 
 /** The article's scenario, one narrated step at a time, on the variant the reader picks, for any model. */
@@ -167,7 +160,7 @@ export default function ScenarioPlayer<M extends AnyModel>({
         </p>
       )}
       <p data-part="narration" class={live ? 'kb-player__narration' : undefined}>
-        {narrationOn(s, on)}
+        {narrationFor(s, on)}
       </p>
       {s.source && (
         <p data-part="note" class={live ? 'kb-player__note' : undefined}>
@@ -202,7 +195,7 @@ export default function ScenarioPlayer<M extends AnyModel>({
         onChange={(v) => go(index, v)}
       />
       {/* The picture first: on a phone it, the step's text and Back/Next fit one screen. */}
-      <div class="kb-stage">
+      <div class={evidence ? 'kb-stage kb-stage--side' : 'kb-stage'}>
         <div class="kb-sim__pictures">
           <ui.Picture id={`${id}-pic`} view={view} variant={version} />
         </div>

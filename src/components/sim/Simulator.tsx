@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { embedMomentHref, momentQuery } from '../../lib/links';
+import { embedMomentHref, momentQuery } from '../../lib/moment-links';
 import { formatElapsed } from '../../machines/kernel/format';
 import type { AnyModel, ConfigOf, EventOf, ViewOf } from '../../machines/kernel/model';
 import type { TapeEntry } from '../../machines/kernel/registry';
@@ -106,7 +106,7 @@ export default function Simulator<M extends AnyModel>(props: SimulatorProps<M>) 
           onChange={(v) => send({ type: 'config.set', config: { ...config, [field]: v } })}
         />
       )}
-      <div class="kb-stage">
+      <div class={props.evidence ? 'kb-stage kb-stage--side' : 'kb-stage'}>
         <div class={mode === 'compare' ? 'kb-sim__pictures kb-sim__pictures--two' : 'kb-sim__pictures'}>
           {views.map((view, i) => (
             <div key={variants[i]} class="kb-stage__variant">

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { anchorHref, momentHref } from '../../lib/links';
-import { codecOf } from '../../machines/models';
+import { anchorHref, glossaryHref, momentHref } from '../../lib/links';
 import {
   type Answers,
   type AnswerValue,
@@ -263,7 +262,7 @@ function answersHref(tree: Tree, answers: Answers): string {
 function Result({ flow, id, answers, headingRef, onBack, onRestart }: ResultProps) {
   const d = renderResult(flow, id, answers);
   const section = anchorHref(d.article, d.anchor);
-  const moment = momentHref(d.article, d.moment.simulation, codecOf(d.moment.model).encode(d.moment.state));
+  const moment = momentHref(d.article, d.moment.simulation, d.moment.state, d.moment.model);
   const origin = typeof location === 'undefined' ? '' : location.origin;
   const summary = summaryText(flow.tree, answers, d, {
     section: `${origin}${section}`,
@@ -310,6 +309,13 @@ function Result({ flow, id, answers, headingRef, onBack, onRestart }: ResultProp
             {d.label}
           </a>
         </li>
+        {d.glossary && (
+          <li>
+            <a href={glossaryHref(d.glossary.term)} class="kb-ts__link" data-link="glossary">
+              {d.glossary.label}
+            </a>
+          </li>
+        )}
       </ul>
       <div class="kb-ts__summary">
         <label for={`${ID}-summary`}>Summary for a ticket</label>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { registry, type SimEvent, validateAutodisconnect, world } from '../../../machines';
 import { type IntField, intProblem } from '../../../machines/kernel/registry';
+import { registry, type SimEvent, validateAutodisconnect, world } from '../../../machines/nt-server';
 
 const REGISTRY_MINUTES = registry.specs['registry.autodisconnect'].fields.minutes as IntField;
 
@@ -221,6 +221,16 @@ export function Controls({
         <p class="kb-controls__service">
           <button type="button" class="kb-button" onClick={() => onRecord({ type: 'server.restart' })}>
             Restart the Server service{licensingScope ? ` ${licensingScope}` : ''}
+          </button>
+        </p>
+        <p class="kb-controls__service">
+          {/* Q258837's workaround, for the computer chosen above. */}
+          <button
+            type="button"
+            class="kb-button"
+            onClick={() => onRecord({ type: 'session.delete', computer })}
+          >
+            End {computer}'s session: net session \\{computer} /delete
           </button>
         </p>
         {licensing !== undefined && (

@@ -203,7 +203,13 @@ export function NetworkPicture({
             ? 'no licence count'
             : service === 'running'
               ? `licences ${inUse} of ${limit}`
-              : 'not counted (stopped)'}
+              : [
+                  // Two lines: on one, "not counted (stopped)" ran past the server's box.
+                  'not counted',
+                  <tspan key="why" x="216" dy="12">
+                    (stopped)
+                  </tspan>,
+                ]}
         </text>
         {rows}
       </svg>

@@ -4,8 +4,16 @@ import serverManagerUrl from 'chunk-url:./panels/ServerManagerPanel';
 import eventLogUrl from 'chunk-url:../../sim/panels/EventLogPanel';
 import { createElement } from 'preact';
 import { useMemo } from 'preact/hooks';
-import { COUNTER_NAMES, type Counters, type NtVersion, type ServerView, world } from '../../../machines';
-import { ntServer, ntServerPlayer, type Timeline as ServerTimeline } from '../../../machines/nt-server';
+import {
+  COUNTER_NAMES,
+  type Counters,
+  type NtVersion,
+  ntServer,
+  ntServerPlayer,
+  type Timeline as ServerTimeline,
+  type ServerView,
+  world,
+} from '../../../machines/nt-server';
 import { decode, encode, linkFits, linkOrNull, ruleChangeNote } from '../../../machines/nt-server/link';
 import type { ControlsProps, EvidenceFigure, ModelUi, PictureProps, TimelineProps } from '../../sim/modelUi';
 import { serveReplays } from '../../sim/offthread';

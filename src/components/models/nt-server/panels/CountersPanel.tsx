@@ -1,4 +1,4 @@
-import { COUNTER_NAMES, type Counters, type ServerView } from '../../../../machines';
+import { COUNTER_NAMES, type Counters, type ServerView } from '../../../../machines/nt-server';
 import type { PanelProps } from '../../../sim/modelUi';
 import type { NtServerModel } from '../index';
 

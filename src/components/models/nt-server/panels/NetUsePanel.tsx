@@ -1,4 +1,4 @@
-import { type ServerView, world } from '../../../../machines';
+import { type ServerView, world } from '../../../../machines/nt-server';
 import type { PanelProps } from '../../../sim/modelUi';
 import type { NtServerModel } from '../index';
 

@@ -1,4 +1,5 @@
-import { formatElapsed, type NtVersion, type ServerView } from '../../../../machines';
+import { formatElapsed } from '../../../../machines/kernel/format';
+import type { NtVersion, ServerView } from '../../../../machines/nt-server';
 
 export interface ServerManagerProps {
   view: ServerView;

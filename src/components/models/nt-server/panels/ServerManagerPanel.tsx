@@ -1,4 +1,4 @@
-import { diffViews, type NtVersion, type ServerView } from '../../../../machines';
+import { diffViews, type NtVersion, type ServerView } from '../../../../machines/nt-server';
 import type { PanelProps } from '../../../sim/modelUi';
 import type { NtServerModel } from '../index';
 import { ServerManager } from './ServerManager';
