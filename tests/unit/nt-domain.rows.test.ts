@@ -242,7 +242,7 @@ describe('row 8: determinism and bad input', () => {
 
   it.each([
     [[{ at: 0, event: bad('WKS9', 'jsmith') }], /Tape entry 1 .*unknown computer "WKS9"/],
-    [[{ at: 0, event: bad('WKS1', 'nobody') }], /Tape entry 1 .*unknown account "nobody"/],
+    [[{ at: 0, event: bad('WKS1', 'nobody') }], /Tape entry 1 .*unknown user account "nobody"/],
     [[{ at: 0, event: sync('BDC7') }], /Tape entry 1 .*unknown domain controller "BDC7"/],
     [
       [

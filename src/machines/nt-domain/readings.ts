@@ -37,7 +37,7 @@ const KNOWN: Record<string, readonly string[]> = {
   user: world.accounts,
   computer: world.computers.map((c) => c.name),
 };
-const NOUN: Record<string, string> = { dc: 'domain controller', user: 'account', computer: 'computer' };
+const NOUN: Record<string, string> = { dc: 'domain controller', user: 'user account', computer: 'computer' };
 
 /** null when `r` is a reading this model answers; else what is wrong with it. */
 function check(r: Record<string, unknown>): string | null {
