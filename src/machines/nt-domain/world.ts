@@ -95,6 +95,7 @@ export const SOURCE_KEYS = [
   'unlock-at-pdc', // NT 4.0: unlocking zeroes the PDC's count at once; a BDC keeps its figure until sync
   'good-logon-resets-pdc', // NT 4.0: a good logon at a BDC zeroes the PDC's count, not the BDC's
   'reset-count', // "Reset count after": no bad attempt for that long and the count returns to 0
+  'lockout-duration', // the account logs on again after the lockout duration; Forever waits for an administrator
   'policy-order', // the lockout duration may not be shorter than the reset count time
   'bdc-sends-lockout', // NT 3.51: each BDC counts on its own and sends the lockout to the PDC at the threshold
   'pulse', // BDCs take the PDC's changes at Netlogon's pulse, five minutes by default

@@ -12,6 +12,7 @@ import {
   withRecord,
 } from '../context';
 import { TEXT } from '../wording';
+import { roleOf } from '../world';
 
 /*
  * Lockout (locked-out-error, pdc-decides, bdc-sends-lockout): an account whose deciding copy is locked
@@ -68,7 +69,11 @@ export const refuseLocked = ({ context, event }: Args): Patch => {
     TEXT.refusedLocked(who, attempt.dc),
     1909,
     'refused',
-    context.version === '4.0' ? ['locked-out-error', 'pdc-decides'] : ['locked-out-error', 'manual-sync'],
+    context.version === '4.0'
+      ? ['locked-out-error', 'pdc-decides']
+      : roleOf(attempt.dc) === 'BDC'
+        ? ['locked-out-error', 'manual-sync']
+        : ['locked-out-error'],
   );
 };
 
@@ -99,6 +104,7 @@ export const endLockout = ({ context, event }: Args): Patch => {
       'unlock',
       TEXT.lockoutEnded(event.dc, event.user, Math.round((lock.until - lock.since) / 60_000)),
       { user: event.user, dc: event.dc, auto: true },
+      ['lockout-duration'],
     ),
   };
 };
