@@ -9,6 +9,7 @@ import {
   UNTIL_UNLOCKED,
 } from '../../src/machines/nt-domain';
 import { readings as serverReadings } from '../../src/machines/nt-server/readings';
+import { readingsOf } from '../../src/machines/readings';
 import { bads, good, MIN, SEC, tape, unlock } from './nt-domain.helpers';
 
 /* Readings: what quiz questions and troubleshooter results read off a moment. */
@@ -21,10 +22,11 @@ const lockedMoment = {
 
 describe('nt-domain readings', () => {
   it('are the model’s readings, and every model registered has a readings object', () => {
-    expect(ntDomain.readings).toBe(readings);
-    for (const model of Object.values(MODELS)) {
-      expect(model.readings?.check).toBeTypeOf('function');
-      expect(model.readings?.read).toBeTypeOf('function');
+    expect(readingsOf(ntDomain.id)).toBe(readings);
+    expect(readingsOf('nt-server')).toBe(serverReadings);
+    for (const id of Object.keys(MODELS)) {
+      expect(readingsOf(id)?.check).toBeTypeOf('function');
+      expect(readingsOf(id)?.read).toBeTypeOf('function');
     }
   });
 

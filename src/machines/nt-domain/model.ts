@@ -14,7 +14,6 @@ import {
 import { DEFAULT_CONFIG, type NormalConfig, normalizeConfig } from './config';
 import type { DomainContext } from './context';
 import { domainMachine } from './machine';
-import { readings } from './readings';
 import { type DomainEvent, registry } from './registry';
 import { nextTimer } from './timers';
 import { toView } from './view';
@@ -96,10 +95,6 @@ export const ntDomain: Model<DomainConfig, NormalConfig, DomainEvent, DomainCont
         syncMinutes: sync as number,
       };
     },
-  },
-  // A getter: readings.ts replays through this model, so it is read when asked for, not when loaded.
-  get readings() {
-    return readings;
   },
 };
 

@@ -1,3 +1,4 @@
+import type { ModelReadings } from '../kernel/model';
 import type { NormalConfig } from './config';
 import { simulate } from './model';
 import type { DomainConfig, DomainView, TapeEntry } from './world';
@@ -95,7 +96,8 @@ function read(r: DomainReading, moment: DomainMoment, view?: DomainView): string
   }
 }
 
-export const readings = {
+/** This model's readings (src/machines/readings.ts finds them; they run when the site builds). */
+export const readings: ModelReadings<DomainMoment['config'], DomainMoment['tape'][number]['event']> = {
   check,
   read: (r: DomainReading, moment: DomainMoment): string => read(r, moment),
 };

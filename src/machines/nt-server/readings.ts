@@ -1,3 +1,4 @@
+import type { ModelReadings } from '../kernel/model';
 import { nextAutodisconnect, simulate } from './model';
 import { type ServerConfig, type ServerView, type TapeEntry, world } from './world';
 
@@ -19,7 +20,7 @@ export type Reading =
 
 export interface Moment {
   config: ServerConfig;
-  tape: TapeEntry[];
+  tape: readonly TapeEntry[];
   at: number;
 }
 
@@ -62,6 +63,7 @@ export function read(
 
 const COUNTERS = ['sessionsTimedOut', 'sessionsErroredOut', 'sessionsForcedOff', 'sessionsLoggedOff'];
 const COMPUTERS: readonly string[] = world.computers.map((c) => c.name);
+/** Each reading's fields beside `what`: a computer name, a counter, or none. */
 const FIELDS: Record<Reading['what'], readonly string[]> = {
   'ipc-user': ['computer'],
   listing: ['computer'],
@@ -88,9 +90,5 @@ function check(r: Record<string, unknown>): string | null {
   return null;
 }
 
-/** The kernel Model's `readings`: checks a reading and reads it at a moment (wrapping read above). */
-export const readings = {
-  check,
-  read: (r: Reading, moment: { config: ServerConfig; tape: readonly TapeEntry[]; at: number }): string =>
-    read(r, { ...moment, tape: moment.tape as TapeEntry[] }),
-};
+/** This model's readings (src/machines/readings.ts finds them; they run when the site builds). */
+export const readings: ModelReadings<ServerConfig, TapeEntry['event']> = { check, read };
