@@ -56,6 +56,8 @@ describe('the domain picture draws the model’s view', () => {
         event: { type: 'retrier.start', computer: 'WKS2', user: 'mlee', everySeconds: 60 } as DomainEvent,
       },
     ];
-    expect(render({}, 30 * SEC, retrier)).toContain('WKS2: a program retries mlee's old password every 60 s.');
+    expect(render({}, 30 * SEC, retrier)).toContain(
+      "WKS2: a program retries mlee's old password every 60 s.",
+    );
   });
 });
