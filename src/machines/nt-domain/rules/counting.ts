@@ -82,6 +82,7 @@ export const countBad = ({ context, event }: Args): Patch => {
       cites.push('bdc-sends-lockout');
     } else if (context.version === '4.0') cites.push('pdc-decides');
     text += TEXT.lockedAt(lockedNow.at, lockedNow.until);
+    cites.push('lockout-duration');
   } else if (threshold === 0) text += TEXT.noLockout;
   if (attempt.retrier) cites.push('retrier');
   return {
