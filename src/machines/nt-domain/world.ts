@@ -154,9 +154,8 @@ export const MODELLING_CHOICES = [
 export type ModellingChoice = (typeof MODELLING_CHOICES)[number];
 
 export type LogKind =
-  | 'logon' // a logon let in
-  | 'refused' // a logon refused (1326, 1909)
-  | 'lockout' // an account locked out
+  | 'logon' // a logon let in (its `locks` says when it locked the account out again, NT 3.51)
+  | 'refused' // a logon refused (1326, 1909; its `locks` says when it locked the account out)
   | 'unlock' // an administrator unlocked an account, or a lockout ended
   | 'reset' // a reset window ended and a count returned to 0
   | 'sync' // a BDC took the PDC's changes
@@ -168,6 +167,8 @@ export interface LogEntry extends KernelLogEntry<LogKind, SourceKey> {
   user?: string;
   dc?: string;
   via?: Via;
+  /** Set on the attempt that locked the account out. */
+  locks?: true;
   /** Set when the domain did this on its own (a timer: a reset window, a lockout's end, a pulse, a retrier's try). */
   auto?: true;
 }

@@ -87,7 +87,7 @@ export const countBad = ({ context, event }: Args): Patch => {
   if (attempt.retrier) cites.push('retrier');
   return {
     dcs,
-    ...answered({ ...context, dcs }, attempt, text, 1326, lockedNow ? 'lockout' : 'refused', cites),
+    ...answered({ ...context, dcs }, attempt, text, 1326, lockedNow !== null, cites),
   };
 };
 
@@ -111,7 +111,7 @@ export const logOn = ({ context, event }: Args): Patch => {
       cites.push('good-logon-resets-pdc');
     } else text += TEXT.dcResets(zeroAt);
   }
-  return { dcs, ...answered({ ...context, dcs }, attempt, text, undefined, 'logon', cites) };
+  return { dcs, ...answered({ ...context, dcs }, attempt, text, undefined, false, cites) };
 };
 
 /** Timer: a DC's reset window ends with no bad attempt in it; the count returns to 0 (reset-count, reset-shown). */

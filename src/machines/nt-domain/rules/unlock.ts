@@ -107,7 +107,7 @@ export const logOnThenRelock = ({ context, event }: Args): Patch => {
   const text = TEXT.loggedOn(who, attempt.dc) + TEXT.relocked(where, lock.until);
   return {
     dcs,
-    ...answered({ ...context, dcs }, attempt, text, undefined, 'lockout', ['unlock-not-written']),
+    ...answered({ ...context, dcs }, attempt, text, undefined, true, ['unlock-not-written']),
   };
 };
 
