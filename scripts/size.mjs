@@ -40,9 +40,10 @@ const PLAYABLE_TARGET = 40 * 1024;
  * figure after the kernel became generic and the model gained DESIGN v3's rows (47,524 B: the generic
  * registry, link frame with its check, timeline, player and usePlayer; the Server service's startup
  * parameters, the NetBIOS linger, their controls and picture; the worker's reply validated and timed):
- * it may not grow while the 40 KB target is not met.
+ * it may not grow while the 40 KB target is not met. Raised once, by 300 B, for the outcome code on
+ * every log entry (issue 24: 35 short stable strings in the rules, measured at +292 B gzip).
  */
-const PLAYABLE_CEILING = 47_800;
+const PLAYABLE_CEILING = 48_100;
 /**
  * The floor of this stack (DESIGN.md): the docs shell + Astro's island loader + Preact + XState,
  * about 28 KB gzip before any code of ours. Printed as a ratio; the aim is 1.4x or less.

@@ -1,5 +1,6 @@
 import type { LogEntry as KernelLogEntry } from '../kernel/log';
 import type { TapeEntry as KernelTapeEntry } from '../kernel/registry';
+import type { LogCode } from './codes';
 import type { SimEvent } from './registry';
 
 export type { SimEvent, SimEventType } from './registry';
@@ -66,7 +67,8 @@ export const MODELLING_CHOICES = [
   'client-answers', // the client refuses a disconnect or close it has no use or open file for
 ] as const;
 
-export type LogEntry = KernelLogEntry<LogKind, SourceKey>;
+/** A log entry: its `code` is one of `LOG_CODES` (codes.ts). */
+export type LogEntry = KernelLogEntry<LogKind, SourceKey, LogCode>;
 
 export interface ConnectionView {
   computer: string;
