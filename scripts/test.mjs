@@ -3,8 +3,8 @@
 // BENCHMARKS.md.
 //
 // Stages run one after another; the lanes of a stage run side by side (the machine has 2 cores, and a
-// type check or a build keeps one of them busy): the output of each lane is printed as a block when
-// it ends, and the run stops after the first stage with a failed step.
+// type check or a build keeps one of them busy): the first lane prints as it goes, the others as a
+// block when they end, and the run stops after the first stage with a failed step.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { recordBenchmark } from './benchmarks.mjs';
@@ -12,9 +12,25 @@ import { recordBenchmark } from './benchmarks.mjs';
 /** A step: [name, command, arguments, extra environment]. */
 const stages = [
   [[['Lint and format (Biome)', 'npx', ['biome', 'ci', '.']]]],
+  // Side by side only what has no timeouts to miss while the cores are shared: the type check and a
+  // build of its own. Vitest (5 s a test) and Playwright run alone.
   [
-    // astro check and astro build both write .astro/, so they are never side by side.
     [['Type check (astro check)', 'npx', ['astro', 'check']]],
+    [
+      ['Browser (ensure Chromium)', 'node', ['scripts/ensure-browser.mjs']],
+      // bench:build at a small scale, so the script cannot rot unnoticed: one build at 20 and one at 40
+      // synthetic articles (no warm-up, no rebuild), in a project of its own under the system's
+      // temporary folder (so beside astro check, which writes this project's .astro/). Asserts what
+      // does not depend on the machine: 0 broken links, search finds every article (in Chromium),
+      // article HTML and _headers within 10 %. Timings are printed only.
+      [
+        'Build at scale (bench:build, 20 and 40 synthetic articles; timings not asserted)',
+        'node',
+        ['scripts/bench-build.mjs', '--sizes', '20,40', '--no-warm-up', '--no-rebuild', '--no-record'],
+      ],
+    ],
+  ],
+  [
     [
       [
         'Unit tests (Vitest)',
@@ -23,8 +39,6 @@ const stages = [
       ],
     ],
   ],
-  // Before bench:build, which searches its site in Chromium.
-  [[['Browser (ensure Chromium)', 'node', ['scripts/ensure-browser.mjs']]]],
   [
     [
       // The test build carries the fixture articles (tests/fixtures/content), which prove that an article is its folder.
@@ -35,17 +49,6 @@ const stages = [
         'HTML validity (html-validate, exclusions in .htmlvalidate.json)',
         'node',
         ['scripts/validate-html.mjs'],
-      ],
-    ],
-    // bench:build at a small scale, so the script cannot rot unnoticed: one build at 20 and one at 40
-    // synthetic articles (no warm-up, no rebuild), in a project of its own under the system's temporary
-    // folder. Asserts what does not depend on the machine: 0 broken links, search finds every article,
-    // article HTML and _headers within 10 %. Timings are printed only.
-    [
-      [
-        'Build at scale (bench:build, 20 and 40 synthetic articles; timings not asserted)',
-        'node',
-        ['scripts/bench-build.mjs', '--sizes', '20,40', '--no-warm-up', '--no-rebuild', '--no-record'],
       ],
     ],
   ],
