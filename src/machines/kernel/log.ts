@@ -5,7 +5,8 @@
  * `codes.ts` beside its wording), such as `session.refused.credentials`: lower case, dotted from the
  * general to the particular, with `.refused.` in every refusal's code; never renamed or reused once
  * published. Tests, readings and tools read the code; `text` is the wording a reader sees and may
- * change at any time. Every entry has one.
+ * change at any time. A model whose entries all carry one requires it in its own entry type; it is
+ * optional here only until every model sets it.
  */
 export interface LogEntry<
   Kind extends string = string,
@@ -16,7 +17,7 @@ export interface LogEntry<
   text: string;
   error?: number;
   kind: Kind;
-  code: Code;
+  code?: Code;
   /** The client computer (or other actor of the model's world) the entry is about, when there is one. */
   computer?: string;
   /** The sources of what the text says, by the model's source keys, in the order it says it. */
@@ -42,7 +43,8 @@ export function logEntries<Entry>(log: LogNode<Entry> | null): Entry[] {
  */
 export function append<Entry extends LogEntry>(log: LogNode<Entry> | null, entry: Entry): LogNode<Entry> {
   const { at, text, kind, code, error, computer, cites } = entry;
-  const kept = { at, text, kind, code } as Entry;
+  const kept = { at, text, kind } as Entry;
+  if (code !== undefined) kept.code = code;
   if (error !== undefined) kept.error = error;
   if (computer !== undefined) kept.computer = computer;
   if (cites?.length) kept.cites = cites;

@@ -67,8 +67,8 @@ export const MODELLING_CHOICES = [
   'client-answers', // the client refuses a disconnect or close it has no use or open file for
 ] as const;
 
-/** A log entry: its `code` is one of `LOG_CODES` (codes.ts). */
-export type LogEntry = KernelLogEntry<LogKind, SourceKey, LogCode>;
+/** A log entry: every one carries its `code`, one of `LOG_CODES` (codes.ts). */
+export type LogEntry = KernelLogEntry<LogKind, SourceKey, LogCode> & { code: LogCode };
 
 export interface ConnectionView {
   computer: string;
