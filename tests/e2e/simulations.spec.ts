@@ -519,6 +519,9 @@ test.describe('without JavaScript', () => {
 test.describe('accessibility with the simulations in several states', () => {
   for (const theme of ['light', 'dark'] as const) {
     test(`axe finds nothing in ${theme} theme after playing with every simulation`, async ({ page }) => {
+      // Hydrates three simulations and runs axe twice on the largest article: 10-15 s on a quiet
+      // machine, over Playwright's 30 s at a load of 15 on the shared 2-core machine (as pages.spec.ts).
+      test.setTimeout(60_000);
       const errors = watchConsole(page);
       await gotoThemed(page, ARTICLE, theme);
       for (const id of ['scenario', 'compare', 'play'])
