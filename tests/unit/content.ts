@@ -13,7 +13,15 @@ export interface ArticleFolder {
   data: ArticleData | null;
 }
 
+let parsed: ArticleFolder[] | undefined;
+
+/** Read and schema-checked once per test file (the schema replays every quiz answer): callers share it. */
 export function articleFolders(): ArticleFolder[] {
+  parsed ??= readFolders();
+  return parsed;
+}
+
+function readFolders(): ArticleFolder[] {
   const out: ArticleFolder[] = [];
   for (const root of ROOTS) {
     const kb = join(root, 'kb');
