@@ -53,7 +53,8 @@ export const LOG_CODES = {
   'admin.forced-off': "Server Manager's Disconnect ended the computer's whole session (Sessions Forced Off)",
   'admin.refused.leftover': 'Server Manager cannot disconnect an IPC$ listed under the computer name',
   'admin.refused.not-listed': 'Server Manager lists no such connection; nothing changed',
-  'admin.session-deleted': "net session \\\\computer /delete ended the computer's whole session (Sessions Forced Off)",
+  'admin.session-deleted':
+    "net session \\\\computer /delete ended the computer's whole session (Sessions Forced Off)",
   'admin.refused.no-session': 'net session /delete names a computer with no session; nothing changed',
 } as const;
 
