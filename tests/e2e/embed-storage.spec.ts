@@ -69,6 +69,8 @@ for (const [scheme, query, theme] of [
 
     await expect(frame.locator('html')).toHaveAttribute('data-theme', theme);
     await frame.locator('[data-simulation="compare"]').scrollIntoViewIfNeeded();
+    // The frame loads, then its simulation hydrates once in view: two page loads before this holds,
+    // longer than Playwright's 5 s on a busy machine (as in embed.spec.ts).
     await expect(frame.locator('[data-simulation="compare"] astro-island[ssr]')).toHaveCount(0, {
       timeout: 15_000,
     });

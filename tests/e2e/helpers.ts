@@ -32,10 +32,17 @@ export async function waitForHydration(page: Page, within = 'html') {
   await expect(page.locator(`${within} astro-island[ssr]`)).toHaveCount(0);
 }
 
-export async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
+/**
+ * axe's WCAG 2.1 A/AA and best-practice rules on the page, or only on `within` (a CSS selector): a test
+ * of a state checks what that state changed, since the whole page, in each theme and at desktop and
+ * phone widths, is checked once by pages.spec.ts. `rules` runs only those rules (COLOUR_RULES).
+ */
+export async function axeViolations(page: Page, within?: string, rules?: readonly string[]) {
+  const builder = new AxeBuilder({ page });
+  if (rules) builder.withRules([...rules]);
+  else builder.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+  if (within) builder.include(within);
+  const results = await builder.analyze();
   return results.violations.map((v) => ({
     id: v.id,
     impact: v.impact,
@@ -57,3 +64,10 @@ export async function openPanel(root: Locator, name: string) {
   await expect(tab).toHaveAttribute('aria-selected', 'true');
   await expect(root.getByRole('tabpanel', { name })).not.toHaveAttribute('aria-busy', 'true');
 }
+
+/**
+ * The axe rules that read colours. The themes differ in colours only: one markup, whose colour tokens
+ * `data-theme` switches (src/styles/tokens.css; Starlight's theme likewise), so a page checked with
+ * every rule in light is checked with these in dark.
+ */
+export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'] as const;

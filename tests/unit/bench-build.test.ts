@@ -75,7 +75,17 @@ describe('bench:build checks', () => {
 it('npm run bench:build exits 1 and names the build that failed', { timeout: 180_000 }, () => {
   const run = spawnSync(
     process.execPath,
-    ['scripts/bench-build.mjs', '--sizes', '2', '--every', '2', '--no-search', '--no-rebuild', '--break'],
+    [
+      'scripts/bench-build.mjs',
+      '--sizes',
+      '2',
+      '--every',
+      '2',
+      '--no-search',
+      '--no-rebuild',
+      '--break',
+      '--no-record',
+    ],
     // No colours: npm test sets FORCE_COLOR, and Astro's message would carry escape codes.
     { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } },
   );

@@ -2,11 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, expect, it, vi } from 'vitest';
 
 // Every benchmark script exits non-zero, saying what it could not measure, instead of printing a
 // failure and exiting 0 (scripts/bench-build.mjs's own failing build: tests/unit/bench-build.test.ts).
-// Each case stops before any build or browser, so the file runs in a few seconds.
+// Each case stops before any build or browser, so the file runs in a few seconds; each spawns Node
+// processes, though, whose start-up alone passes Vitest's 5 s when the shared 2-core machine runs at
+// a load of 15 or more.
+vi.setConfig({ testTimeout: 20_000 });
 const empty = mkdtempSync(join(tmpdir(), 'livekb-bench-scripts-'));
 afterAll(() => rmSync(empty, { recursive: true, force: true }));
 const script = (name: string) => resolve('scripts', name);

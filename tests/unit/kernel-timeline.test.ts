@@ -53,7 +53,7 @@ const toyMachine = setup({
     'timer.fire': {
       actions: assign(({ context, event }) => ({
         armed: context.armed.filter((a) => a.id !== event.id),
-        log: append(context.log, event.at, 'fire', `t${event.id}`),
+        log: append(context.log, { at: event.at, kind: 'fire', code: 'timer.fire', text: `t${event.id}` }),
       })),
     },
   },

@@ -7,7 +7,7 @@ import {
   type TapeEntry,
   validateAutodisconnect,
 } from '../../src/machines';
-import { connect, MIN } from './helpers';
+import { admin, connect, limit, MIN, tape, VERSIONS } from './helpers';
 
 const ok: TapeEntry = { at: 0, event: connect('WKS1', 'PUBLIC') };
 
@@ -57,6 +57,11 @@ describe('bad tape entries throw SimulationInputError naming the entry', () => {
       'admin.disconnect of an unknown computer',
       { at: MIN, event: { type: 'admin.disconnect', computer: 'WKS3', share: 'PUBLIC' } },
       /Tape entry 2 \(at 60000 ms, admin\.disconnect\): unknown computer "WKS3"/,
+    ],
+    [
+      'admin.disconnect of an unknown share',
+      { at: MIN, event: { type: 'admin.disconnect', computer: 'WKS1', share: 'DATA' } },
+      /Tape entry 2 \(at 60000 ms, admin\.disconnect\): unknown share "DATA"/,
     ],
     [
       'unknown user',
@@ -183,4 +188,11 @@ describe('validateAutodisconnect mirrors net config server /autodisconnect', () 
       if (!result.ok) expect(result.reason).toMatch(/^.+\.$/);
     },
   );
+});
+
+describe.each(VERSIONS)('NT %s: row 7, bad input is refused on every version', (version) => {
+  it('bad licensing.limit and admin.disconnect input throws a SimulationInputError', () => {
+    expect(() => simulate({ version }, tape([0, limit(0)]))).toThrow(/licence limit 0 is not valid/);
+    expect(() => simulate({ version }, tape([0, admin('WKS1', 'DATA')]))).toThrow(/unknown share "DATA"/);
+  });
 });

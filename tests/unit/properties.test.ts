@@ -11,12 +11,42 @@ import {
   type NtVersion,
   simulate,
 } from '../../src/machines';
+import { LOG_CODES, type LogCode } from '../../src/machines/nt-server/codes';
 import { configArb, opts, tapeArb, untilArb } from './arbitraries';
+
+/** The outcomes in which a connection authenticates its account on the session. */
+const AUTHENTICATED = new Set<LogCode>([
+  'session.new',
+  'session.new.ipc-dropped',
+  'session.new.ipc-only',
+  'session.join',
+  'session.reauth',
+  'ipc.explicit',
+  'ipc.explicit.reauth',
+  'use.reconnect',
+]);
 
 // Property runs take seconds, more on a busy machine: time is not what these tests assert.
 vi.setConfig({ testTimeout: 10_000 });
 
 describe('kernel invariants on random tapes', () => {
+  it('every log entry carries one of the model’s outcome codes; refusals, and only they, carry a refusal code', () => {
+    fc.assert(
+      fc.property(configArb, tapeArb, untilArb, (config, tape, until) => {
+        const wrong = simulate(config, tape, until).log.filter((entry) => {
+          const refusal = entry.code.includes('.refused.');
+          return (
+            !Object.hasOwn(LOG_CODES, entry.code) ||
+            ((entry.kind === 'refused' || entry.error !== undefined) && !refusal) ||
+            (refusal && entry.kind !== 'refused' && entry.kind !== 'admin')
+          );
+        });
+        expect(wrong).toEqual([]);
+      }),
+      opts,
+    );
+  });
+
   it('licences in use equal the counted sessions while logging, 0 when stopped or absent (3.5), never negative', () => {
     fc.assert(
       fc.property(configArb, tapeArb, untilArb, (config, tape, until) => {
@@ -44,11 +74,7 @@ describe('kernel invariants on random tapes', () => {
             continue;
           }
           const authenticated = view.log.some(
-            (l) =>
-              l.computer === c.computer &&
-              l.kind === 'connect' &&
-              (l.text.startsWith(`${c.computer}: ${c.account} connected`) ||
-                l.text.startsWith(`${c.computer} reconnected its use of`)),
+            (l) => l.computer === c.computer && AUTHENTICATED.has(l.code) && l.text.includes(` ${c.account}`),
           );
           expect(authenticated).toBe(true);
           if (c.share === 'TOOLS') expect(c.account).toBe('Administrator');

@@ -1,6 +1,7 @@
 import { assertEvent } from 'xstate';
 import { append as appendEntry, type LogNode } from '../kernel/log';
 import type { Stamped } from '../kernel/model';
+import type { LogCode } from './codes';
 import type { SimEvent } from './registry';
 import {
   type Counters,
@@ -194,16 +195,18 @@ export function connectAsText(computer: string, account: string): string {
   return account !== loggedOnUser(computer) ? ' (CONNECT AS)' : '';
 }
 
+/** Logs an outcome under its code (codes.ts). */
 export function append(
   log: LogNode<LogEntry> | null,
   at: number,
   kind: LogKind,
+  code: LogCode,
   text: string,
   computer?: string,
   error?: number,
   cites?: readonly SourceKey[],
 ): LogNode<LogEntry> {
-  return appendEntry<LogEntry>(log, at, kind, text, computer, error, cites);
+  return appendEntry<LogEntry>(log, { at, kind, code, text, computer, error, cites });
 }
 
 export function withSession(
@@ -276,6 +279,7 @@ export function serverRefusal(
   context: ServerContext,
   computer: string,
   now: number,
+  code: LogCode,
   text: string,
   error?: number,
   cites?: readonly SourceKey[],
@@ -284,7 +288,7 @@ export function serverRefusal(
   const next = touched(session, now);
   return {
     sessions: next === session ? context.sessions : withSession(context.sessions, computer, next),
-    log: append(context.log, now, 'refused', text, computer, error, cites),
+    log: append(context.log, now, 'refused', code, text, computer, error, cites),
   };
 }
 
@@ -297,11 +301,12 @@ export function clientRefusal(
   context: ServerContext,
   computer: string,
   now: number,
+  code: LogCode,
   text: string,
   error?: number,
   cites?: readonly SourceKey[],
 ): Partial<ServerContext> {
-  return { log: append(context.log, now, 'refused', text, computer, error, cites) };
+  return { log: append(context.log, now, 'refused', code, text, computer, error, cites) };
 }
 
 /**
@@ -349,6 +354,16 @@ export function accept(
         ? ` The leftover IPC$ connection carried no account, so the server checked ${account}'s credentials again. Same session, no extra licence.`
         : ' Same session, no extra licence.';
     if (session.account === null) cites.push('implicit-ipc');
+    const code: LogCode =
+      how === 'reconnect'
+        ? 'use.reconnect'
+        : explicitIpc
+          ? session.account === null
+            ? 'ipc.explicit.reauth'
+            : 'ipc.explicit'
+          : session.account === null
+            ? 'session.reauth'
+            : 'session.join';
     return {
       sessions: withSession(context.sessions, computer, {
         ...session,
@@ -359,7 +374,7 @@ export function accept(
         lastActivity: now,
       }),
       uses: withUses(context, computer, withUseOk(context, computer, share, account)),
-      log: append(context.log, now, 'connect', `${verb}.${note}${how2}`, computer, undefined, cites),
+      log: append(context.log, now, 'connect', code, `${verb}.${note}${how2}`, computer, undefined, cites),
     };
   }
   const lingers = context.version !== '4.0';
@@ -403,6 +418,13 @@ export function accept(
       context.log,
       now,
       'connect',
+      how === 'reconnect'
+        ? 'use.reconnect'
+        : explicitIpc
+          ? 'session.new.ipc-only'
+          : lingers
+            ? 'session.new'
+            : 'session.new.ipc-dropped',
       `${verb}.${ipcText}${licence}`,
       computer,
       undefined,

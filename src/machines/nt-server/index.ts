@@ -1,6 +1,7 @@
 // The NT server model: its contract (DESIGN.md "Model `nt-server`") and what islands use.
 
 export type { EventSpecs as EventSpec } from '../kernel/registry';
+export type { LogCode } from './codes';
 export type { ViewDiff } from './compare';
 export { COUNTER_NAMES, describeView, diffSummary, diffViews, rowKey } from './compare';
 export type { NormalConfig } from './config';

@@ -1,5 +1,6 @@
 import type { LogEntry as KernelLogEntry } from '../kernel/log';
 import type { TapeEntry as KernelTapeEntry } from '../kernel/registry';
+import type { LogCode } from './codes';
 import type { SimEvent } from './registry';
 
 export type { SimEvent, SimEventType } from './registry';
@@ -69,7 +70,8 @@ export const MODELLING_CHOICES = [
   'session-delete-leftover', // net session /delete also ends a leftover IPC$ session (session-delete says "all logons")
 ] as const;
 
-export type LogEntry = KernelLogEntry<LogKind, SourceKey>;
+/** A log entry: every one carries its `code`, one of `LOG_CODES` (codes.ts). */
+export type LogEntry = KernelLogEntry<LogKind, SourceKey, LogCode> & { code: LogCode };
 
 export interface ConnectionView {
   computer: string;

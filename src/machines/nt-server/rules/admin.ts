@@ -1,4 +1,5 @@
 import { assertEvent } from 'xstate';
+import type { LogCode } from '../codes';
 import {
   type Args,
   append,
@@ -33,6 +34,7 @@ export const refuseAdminNotListed = ({ context, event }: Args): Patch => {
       context.log,
       event.at,
       'admin',
+      'admin.refused.not-listed',
       `Server Manager: ${e.computer} has no connection to ${uncPath(e.share)} to disconnect; nothing changed.`,
       e.computer,
     ),
@@ -48,6 +50,7 @@ export const refuseAdminLeftover = ({ context, event }: Args): Patch => {
       context.log,
       event.at,
       'admin',
+      'admin.refused.leftover',
       `Server Manager could not disconnect ${e.computer}'s IPC$ connection: it is listed under the computer name, not an account, and cannot be broken there. Autodisconnect will drop it, unless turned off; nothing changed.`,
       e.computer,
       undefined,
@@ -71,6 +74,7 @@ export const forceOff = ({ context, event }: Args): Patch => {
     context,
     event.at,
     session,
+    'admin.forced-off',
     `Server Manager disconnected ${e.computer} (listed under ${session.account}): the server ends whole sessions, not single connections`,
     ['ipc-not-disconnectable'],
   );
@@ -85,6 +89,7 @@ function endedByAdmin(
   context: ServerContext,
   at: number,
   session: Session,
+  code: LogCode,
   what: string,
   cites: readonly SourceKey[],
 ): Patch {
@@ -97,6 +102,7 @@ function endedByAdmin(
       context.log,
       at,
       'admin',
+      code,
       `${what}, so every connection went (${listed.join(', ')}).${closedText(session.opens)} Sessions Forced Off goes up.${releaseText(context, session)} ${c} keeps its uses, now Disconnected; the next access reconnects.`,
       c,
       undefined,
@@ -119,6 +125,7 @@ export const refuseSessionDelete = ({ context, event }: Args): Patch => {
       context.log,
       event.at,
       'admin',
+      'admin.refused.no-session',
       `net session \\\\${event.computer} /delete: no session from ${event.computer}; nothing changed.`,
       event.computer,
     ),
@@ -142,6 +149,7 @@ export const deleteSession = ({ context, event }: Args): Patch => {
     context,
     event.at,
     session,
+    'admin.session-deleted',
     `net session \\\\${event.computer} /delete ended ${event.computer}'s whole session (${who})`,
     ['session-delete'],
   );

@@ -53,6 +53,7 @@ export const setAutodisconnect = ({ context, event }: Args): Patch => {
       context.log,
       event.at,
       'config',
+      'autodisconnect.set',
       text,
       undefined,
       undefined,
@@ -83,6 +84,7 @@ export const autodisconnect = ({ context, event }: Args): Patch => {
     log: append(
       context.log,
       e.at,
+      'autodisconnect',
       'autodisconnect',
       `Autodisconnect: ${e.computer}'s session ${idle} and was dropped, ${session.ipc !== 'none' ? 'IPC$ included' : 'with all its connections'}.${releaseText(context, session)} Sessions Errored Out goes up, and so does Sessions Timed Out (that one a modelling choice, after the counter's name).${uses}`,
       e.computer,

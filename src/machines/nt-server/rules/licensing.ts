@@ -36,6 +36,7 @@ export const refuseLicence = ({ context, event }: Args): Patch => {
     context,
     e.computer,
     event.at,
+    'session.refused.licence',
     `Refused: ${e.computer} (${account}) needs a new session for ${uncPath(e.share)}, but the licence limit is reached (${licenceText(context.inUse, context.limit)}). ${ERROR_71}${stays}`,
     71,
     ['licence-limit'],
@@ -57,6 +58,7 @@ export const stopLogging = ({ context, event }: Args): Patch => {
       context.log,
       event.at,
       'licensing',
+      'licensing.stop',
       'License Logging service stopped: no licences are counted now (0 in use) and nobody is refused for lack of one.',
       undefined,
       undefined,
@@ -84,6 +86,7 @@ export const startLogging = ({ context, event }: Args): Patch => {
       context.log,
       event.at,
       'licensing',
+      'licensing.start',
       `License Logging service started: ${counted} (${licenceText(inUse, context.limit)}). Counting the sessions already open is a modelling choice; no source says how the service recounts.`,
     ),
   };
@@ -94,6 +97,7 @@ export const noteLicensingUnchanged = ({ context, event }: Args): Patch => ({
     context.log,
     event.at,
     'licensing',
+    'licensing.unchanged',
     event.type === 'licensing.stop'
       ? 'License Logging service is already stopped; nothing changed.'
       : 'License Logging service is already running; nothing changed.',
@@ -105,6 +109,7 @@ export const noteNoLicensing = ({ context, event }: Args): Patch => ({
     context.log,
     event.at,
     'licensing',
+    'licensing.absent',
     event.type === 'licensing.limit'
       ? 'NT Server 3.5 has no inbound connection limit and no licence count; nothing changed.'
       : 'NT Server 3.5 has no inbound connection limit and no License Logging service; nothing changed.',
@@ -127,6 +132,7 @@ export const setLimit = ({ context, event }: Args): Patch => {
       context.log,
       event.at,
       'licensing',
+      'licensing.limit',
       `Control Panel Licensing: ${limit} concurrent connection${limit === 1 ? '' : 's'} per server from now on (${licenceText(context.inUse, limit)}).${over}`,
       undefined,
       undefined,
