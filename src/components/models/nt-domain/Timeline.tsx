@@ -47,48 +47,79 @@ export function Timeline({ timelines, labels, threshold, end, at, onSeek }: Doma
       });
     return { series, y, path, locked };
   }, [timelines, end, threshold]);
-  const seek = onSeek
-    ? (e: MouseEvent) => {
-        const box = (e.currentTarget as SVGSVGElement).getBoundingClientRect();
-        const t = (((e.clientX - box.left) / box.width) * 600 - L) / (R - L);
-        onSeek(Math.round(Math.max(0, Math.min(1, t)) * span));
-      }
-    : undefined;
+  // Arrows: a minute at a time; Page Up and Down: five minutes; Home and End: the ends.
+  const seekKey = (e: KeyboardEvent) => {
+    if (!onSeek || at === undefined) return;
+    const to = (
+      {
+        ArrowRight: at + MIN,
+        ArrowUp: at + MIN,
+        ArrowLeft: at - MIN,
+        ArrowDown: at - MIN,
+        PageUp: at + 5 * MIN,
+        PageDown: at - 5 * MIN,
+        Home: 0,
+        End: end,
+      } as Record<string, number>
+    )[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    onSeek(Math.min(end, Math.max(0, to)));
+  };
+  const seekPointer = (e: PointerEvent) => {
+    const box = (e.currentTarget as Element).getBoundingClientRect();
+    const t = (((e.clientX - box.left) / box.width) * 600 - L) / (R - L);
+    onSeek?.(Math.round((Math.max(0, Math.min(1, t)) * span) / 1000) * 1000);
+  };
+  const live = onSeek && at !== undefined;
   return (
     <figure class="kb-tl">
-      <svg
-        viewBox="0 0 600 100"
-        role="img"
-        aria-label={`Bad passwords counted at PDC1 and BDC1 over ${speakElapsed(span)}`}
-        onClick={seek}
+      <div
+        class="kb-tl__plot"
+        {...(live
+          ? {
+              role: 'slider',
+              tabIndex: 0,
+              'aria-label': 'Time',
+              'aria-valuemin': 0,
+              'aria-valuemax': Math.round(end / 1000),
+              'aria-valuenow': Math.round(at / 1000),
+              'aria-valuetext': speakElapsed(at),
+              onKeyDown: seekKey,
+              onPointerDown: seekPointer,
+              onPointerMove: (e: PointerEvent) => e.buttons === 1 && seekPointer(e),
+            }
+          : {})}
       >
-        {drawn.series.map((points, v) => (
-          <g key={labels[v]} class={`kb-tl__series kb-tl__series--${v}`}>
-            {drawn.locked(points).map(([from, to]) => (
-              <rect
-                key={from}
-                class="kb-tl__locked"
-                x={x(from)}
-                y={T}
-                width={Math.max(1, x(to) - x(from))}
-                height={B - T}
-              />
-            ))}
-            <path class="kb-tl__licences" d={drawn.path(points, 0)} />
-            <path class="kb-tl__connections" d={drawn.path(points, 1)} />
-          </g>
-        ))}
-        {threshold > 0 && (
-          <line class="kb-tl__limit" x1={L} x2={R} y1={drawn.y(threshold)} y2={drawn.y(threshold)} />
-        )}
-        <text class="kb-tl__axis" x={L} y="94">
-          0
-        </text>
-        <text class="kb-tl__axis" x={R} y="94" text-anchor="end">
-          {formatElapsed(span)}
-        </text>
-        {at !== undefined && <line class="kb-tl__cursor" x1={x(at)} x2={x(at)} y1={T - 4} y2={B + 4} />}
-      </svg>
+        <svg class="kb-tl__svg" viewBox="0 0 600 100" aria-hidden="true">
+          {drawn.series.map((points, v) => (
+            <g key={labels[v]} class={`kb-tl__series kb-tl__series--${v}`}>
+              {drawn.locked(points).map(([from, to]) => (
+                <rect
+                  key={from}
+                  class="kb-tl__locked"
+                  x={x(from)}
+                  y={T}
+                  width={Math.max(1, x(to) - x(from))}
+                  height={B - T}
+                />
+              ))}
+              <path class="kb-tl__licences" d={drawn.path(points, 0)} />
+              <path class="kb-tl__connections" d={drawn.path(points, 1)} />
+            </g>
+          ))}
+          {threshold > 0 && (
+            <line class="kb-tl__limit" x1={L} x2={R} y1={drawn.y(threshold)} y2={drawn.y(threshold)} />
+          )}
+          <text class="kb-tl__axis" x={L} y="94">
+            0
+          </text>
+          <text class="kb-tl__axis" x={R} y="94" text-anchor="end">
+            {formatElapsed(span)}
+          </text>
+          {at !== undefined && <line class="kb-tl__cursor" x1={x(at)} x2={x(at)} y1={T - 4} y2={B + 4} />}
+        </svg>
+      </div>
       <figcaption>
         Bad passwords held at PDC1 (solid) and BDC1 (thin)
         {threshold > 0 ? `; dashed: the threshold, ${threshold}` : ''}; shaded: an account locked out at the

@@ -14,12 +14,7 @@ export default function NltestPanel({ views, labels }: PanelProps<NtDomainModel>
       {(views as readonly DomainView[]).map((view, i) => (
         <section key={labels[i]} class="kb-nltest" aria-label={`nltest, ${labels[i]}`}>
           {view.dcs.map((dc) => (
-            <pre
-              key={dc.name}
-              class="kb-nltest__out"
-              tabindex={0}
-              aria-label={`nltest output from ${dc.name}`}
-            >
+            <pre key={dc.name} class="kb-nltest__out">
               {dc.accounts
                 .map(
                   (a) =>
