@@ -43,19 +43,19 @@ export default defineConfig({
       rolldownOptions: {
         output: {
           // Two chunks, because each chunk boundary costs import lists and gzip context (the default
-          // split made ten): what every island needs (Preact, XState, the link codec, validation, the
-          // address bar: all the troubleshooter loads), and the simulations' kernel, views and player.
+          // split made ten): what every island needs (Preact, XState, the address bar), and the
+          // simulations' kernel, views and player.
           // The quiz reads its answers at build time, so it loads no kernel.
           codeSplitting: {
             groups: [
               {
                 name: 'lib',
-                test: /node_modules[\\/](preact|xstate)[\\/]|src[\\/](machines[\\/](link|validate|events|world|format)|components[\\/]sim[\\/](address|useActor))\./,
+                test: /node_modules[\\/](preact|xstate)[\\/]|src[\\/]components[\\/]sim[\\/](address|useActor)\./,
                 priority: 2,
               },
               {
                 name: 'sim',
-                test: /src[\\/](machines[\\/](?!troubleshooter)|components[\\/](sim[\\/]|models[\\/]|embedSnippet\.))/,
+                test: /src[\\/](machines[\\/](?!(kernel[\\/])?troubleshooter)|components[\\/](sim[\\/]|models[\\/]|embedSnippet\.))/,
                 priority: 0,
               },
             ],

@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { registry, type SimEvent, SimulationInputError } from '../machines';
 import type { AnyModel } from '../machines/kernel';
 import { DEFAULT_MODEL, MODEL_IDS, MODELS } from '../machines/models';
+import { readingsOf } from '../machines/readings';
 
 /**
  * An article's own data, `article.yaml` beside its `index.mdx`: the anchors its simulations
@@ -92,18 +93,8 @@ export const scenarioSchema = z
     });
   });
 
-/** A reading of a moment the kernel's view answers (see src/machines/readings.ts). */
-const reading = z.discriminatedUnion('what', [
-  z.strictObject({ what: z.literal('ipc-user'), computer: z.string() }),
-  z.strictObject({ what: z.literal('listing'), computer: z.string() }),
-  z.strictObject({ what: z.literal('outcome'), computer: z.string() }),
-  z.strictObject({ what: z.literal('licences-in-use') }),
-  z.strictObject({ what: z.literal('minutes-to-autodisconnect') }),
-  z.strictObject({
-    what: z.literal('counter'),
-    counter: z.enum(['sessionsTimedOut', 'sessionsErroredOut', 'sessionsForcedOff', 'sessionsLoggedOff']),
-  }),
-]);
+/** A reading of a moment its model answers (the model's `readings`), checked against the article's model below. */
+const reading = z.record(z.string(), z.unknown()).refine((r) => typeof r.what === 'string', 'needs what');
 
 export const quizSchema = z.strictObject({
   id: localId,
@@ -173,6 +164,9 @@ export const articleDataSchema = z
       q.tape.forEach((e, j) => {
         checkEvent(['quiz', i, 'tape', j, 'do'], e.do);
       });
+      const readings = readingsOf(data.model);
+      const problem = readings ? readings.check(q.read) : `${data.model} answers no quiz readings.`;
+      if (problem) issue(['quiz', i, 'read'], problem);
       q.rests.forEach((key, j) => {
         if (model.rules.choices.includes(key))
           issue(
@@ -194,7 +188,7 @@ export const articleDataSchema = z
       scenarios: Object.fromEntries(
         Object.entries(data.scenarios).map(([id, s]) => [
           id,
-          { ...s, versions: s.versions ?? [...compared] },
+          { ...s, model: data.model, versions: s.versions ?? [...compared] },
         ]),
       ),
     };

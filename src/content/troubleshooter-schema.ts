@@ -1,7 +1,9 @@
 import { z } from 'astro/zod';
-import { NT_VERSIONS, type NtVersion } from '../machines';
+import { SimulationInputError } from '../machines/kernel/errors';
+import type { AnyModel } from '../machines/kernel/model';
+import { DEFAULT_MODEL, MODEL_IDS, MODELS } from '../machines/models';
 import type { Flow, Para, Rule, Tree } from '../machines/troubleshooter';
-import { event, time } from './article-schema';
+import { time } from './article-schema';
 
 /**
  * The troubleshooter's data. The tree, `src/content/troubleshooter.yaml`, asks the questions and
@@ -11,7 +13,6 @@ import { event, time } from './article-schema';
 
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower case letters, digits and hyphens');
 const kbId = z.string().regex(/^Q\d{6}$/, 'must be a KB article ID such as Q153066');
-const version = z.enum(NT_VERSIONS as [NtVersion, ...NtVersion[]]);
 
 /** `{ licences: [yes] }`, `{ version: ['3.5', '3.51'] }`, `{ autodisconnect: { min: 1, max: 1 } }`: all must hold. */
 export const condition = z.record(
@@ -51,7 +52,8 @@ const question = z
     hint: z.string().min(1).optional(),
     label: z.string().min(1),
     choices: z.array(choice).min(1).optional(),
-    number: z.literal('autodisconnect').optional(),
+    /** A number answer: a value of this model's configuration field (`{ model: nt-server, field: autodisconnectMinutes }`). */
+    number: z.strictObject({ model: z.enum(MODEL_IDS), field: z.string().min(1) }).optional(),
     field: z.string().min(1).optional(),
     unit: z.string().min(1).optional(),
     texts: z.record(z.string(), z.string()).optional(),
@@ -77,11 +79,8 @@ const para = z.union([
   z.strictObject({ oneOf: z.array(text).min(1) }),
 ]);
 
-const serverConfig = z.strictObject({
-  autodisconnectMinutes: z.number().int().min(-1).max(65535).optional(),
-  licenseLimit: z.number().int().min(1).max(9999).optional(),
-  licenseLogging: z.boolean().optional(),
-});
+/** A configuration or event in the results file's model's terms, checked below. */
+const raw = z.record(z.string(), z.unknown());
 
 const moment = z.strictObject({
   /**
@@ -91,15 +90,15 @@ const moment = z.strictObject({
    */
   simulation: z.enum(['scenario', 'compare', 'play']),
   label: z.string().min(1).default('Open the simulation at this state'),
-  version,
+  /** The model's variant (its version) simulated, unless `versionFrom` names a question answered with one. */
+  version: z.string().min(1),
   versionFrom: id.optional(),
-  config: serverConfig.optional(),
-  tape: z.array(z.strictObject({ at: time, do: event, when: condition.optional() })).default([]),
+  config: raw.optional(),
+  tape: z.array(z.strictObject({ at: time, do: raw, when: condition.optional() })).default([]),
   at: time,
-  plusAutodisconnect: z.boolean().optional(),
-  cases: z
-    .array(z.strictObject({ when: condition, config: serverConfig.optional(), at: time.optional() }))
-    .optional(),
+  /** Add this configuration field's minutes (the reader's answer, else the default) to `at`. */
+  plusMinutesOf: z.string().min(1).optional(),
+  cases: z.array(z.strictObject({ when: condition, config: raw.optional(), at: time.optional() })).optional(),
 });
 
 const result = z.strictObject({
@@ -113,11 +112,49 @@ const result = z.strictObject({
   moment,
 });
 
-export const resultsFileSchema = z.strictObject({
-  /** The article these results lead to: the folder's own KB ID. */
-  article: kbId,
-  results: z.record(id, result),
-});
+export const resultsFileSchema = z
+  .strictObject({
+    /** The article these results lead to: the folder's own KB ID. */
+    article: kbId,
+    /** Its model (the article's `model:`), in whose terms the moments are written. */
+    model: z.enum(MODEL_IDS).default(DEFAULT_MODEL),
+    results: z.record(id, result),
+  })
+  .superRefine((file, ctx) => {
+    const model: AnyModel = MODELS[file.model];
+    const { field, values } = model.variants;
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: 'custom', path, message });
+    const attempt = (path: (string | number)[], run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        if (!(error instanceof SimulationInputError)) throw error;
+        issue(path, error.message.replace(/^Tape entry 1[^:]*: /, '').replace(/^Configuration: /, ''));
+      }
+    };
+    for (const [rid, r] of Object.entries(file.results)) {
+      const m = r.moment;
+      const at = ['results', rid, 'moment'];
+      if (!values.includes(m.version))
+        issue(
+          [...at, 'version'],
+          `${m.version} is not a ${field} of ${file.model}; use ${values.join(', ')}.`,
+        );
+      const variant = values.includes(m.version) ? m.version : values[0];
+      attempt([...at, 'config'], () => model.normalize({ ...m.config, [field]: variant }));
+      m.cases?.forEach((c, i) => {
+        attempt([...at, 'cases', i, 'config'], () =>
+          model.normalize({ ...m.config, ...c.config, [field]: variant }),
+        );
+      });
+      m.tape.forEach((e, i) => {
+        attempt([...at, 'tape', i, 'do'], () => model.registry.validateEntry(0, { at: 0, event: e.do }, 0));
+      });
+      if (m.plusMinutesOf && !model.ranges?.[m.plusMinutesOf])
+        issue([...at, 'plusMinutesOf'], `${m.plusMinutesOf} is not a number field of ${file.model}.`);
+    }
+  });
 
 export type TreeData = z.infer<typeof treeSchema>;
 export type ResultsFile = z.infer<typeof resultsFileSchema>;
@@ -133,7 +170,13 @@ export function toFlow(tree: Tree, files: ResultsFile[]): Flow {
         actions: r.actions as Para[],
         moment: {
           ...r.moment,
-          tape: r.moment.tape.map((e) => ({ at: e.at, event: e.do, ...(e.when ? { when: e.when } : {}) })),
+          model: f.model,
+          // Checked against the file's model above.
+          tape: r.moment.tape.map((e) => ({
+            at: e.at,
+            event: e.do as { type: string },
+            ...(e.when ? { when: e.when } : {}),
+          })),
         },
         article: f.article,
       };

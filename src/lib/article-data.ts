@@ -1,5 +1,6 @@
 import type { QuizData, ScenarioData } from '../content/article-schema';
-import type { NtVersion, Scenario, SimEvent, TapeEntry } from '../machines';
+import type { NtVersion, Scenario, SimEvent } from '../machines';
+import { ntServer } from '../machines/nt-server';
 
 /**
  * An article's data (article.yaml, already parsed by its schema) in the kernel's terms. Pure, no
@@ -19,6 +20,7 @@ export function toScenario(id: string, data: ScenarioData): Scenario {
   }));
   return {
     id,
+    model: data.model,
     title: data.title,
     summary: data.summary,
     versions: data.versions as NtVersion[],
@@ -28,11 +30,19 @@ export function toScenario(id: string, data: ScenarioData): Scenario {
   };
 }
 
-/** A quiz question's moment in the kernel's terms. */
-export function quizMoment(q: QuizData): { config: { version: NtVersion }; tape: TapeEntry[]; at: number } {
+/** A quiz question's moment in its model's terms (the variant goes in the model's variant field). */
+export function quizMoment(
+  q: QuizData,
+  model: { variants: { field: string } } = ntServer,
+): {
+  config: Record<string, unknown>;
+  tape: { at: number; event: { type: string } }[];
+  at: number;
+} {
   return {
-    config: { ...q.config, version: q.version as NtVersion },
-    tape: q.tape.map((e) => ({ at: e.at, event: e.do as SimEvent })),
+    config: { ...q.config, [model.variants.field]: q.version },
+    // The article schema checked these against the article's model.
+    tape: q.tape.map((e) => ({ at: e.at, event: e.do as { type: string } })),
     at: q.at,
   };
 }

@@ -1,4 +1,5 @@
-import { encode, type LinkState } from '../machines/nt-server/link';
+import type { LinkState } from '../machines/kernel/link';
+import { codecOf, DEFAULT_MODEL } from '../machines/models';
 
 /**
  * Every address of an article, a passage in it and a moment of one of its simulations comes from
@@ -23,9 +24,14 @@ export function momentQuery(simulationId: string, link: string): string {
   return `?${simulationId}=${link}#${simulationId}`;
 }
 
-/** A simulation of an article opened at a moment. */
-export function momentHref(kbId: string, simulationId: string, state: LinkState): string {
-  return `${articleHref(kbId)}${momentQuery(simulationId, encode(state))}`;
+/** A simulation of an article opened at a moment of its model (the article's `model:`). */
+export function momentHref(
+  kbId: string,
+  simulationId: string,
+  state: LinkState<object, { type: string }>,
+  model: string = DEFAULT_MODEL,
+): string {
+  return `${articleHref(kbId)}${momentQuery(simulationId, codecOf(model).encode(state))}`;
 }
 
 /** A simulation's embed page (`embedHref`) at a moment. */

@@ -1,81 +1,46 @@
-import type { NtVersion, ServerConfig, ServerView, SimEvent, TapeEntry } from './nt-server';
-import { simulate } from './nt-server';
+import {
+  type Scenario as ModelScenario,
+  type ScenarioStep as ModelScenarioStep,
+  type TranscriptRow as ModelTranscriptRow,
+  preset as presetOn,
+  transcript as transcriptOn,
+} from './kernel/scenario';
+import { MODELS, type ModelId } from './models';
+import type { NtVersion, ServerConfig, ServerView, SimEvent } from './nt-server';
 
-/**
- * A scenario: a short story told as tape entries with narration. The stories themselves are
- * article content (each article's `article.yaml`); the kernel only knows their shape and runs them.
+/*
+ * The scenario engine (src/machines/kernel/scenario.ts) bound to the registered models: a scenario
+ * names its model, and these run it on that one. The default types are the NT server's.
  */
-export interface ScenarioStep {
-  at: number;
-  /** Absent for a step that only lets time pass. */
-  event?: SimEvent;
-  /** What happens, on the scenario's first version. */
-  narration: string;
-  /** What to say instead on another version, where the story reads differently there. */
-  narrationOn?: Partial<Record<NtVersion, string>>;
-  /** Id of the article passage the step demonstrates. */
-  anchor: string;
-  /** Where the fact comes from, when it is not the article itself. */
-  source?: string;
-}
-
-export interface Scenario {
-  id: string;
-  title: string;
-  summary: string;
-  /** The versions it is shown on; the first is the default. */
-  versions: NtVersion[];
-  config: Omit<ServerConfig, 'version'>;
-  steps: ScenarioStep[];
-  /** The time the scenario runs to. */
-  endAt: number;
-}
-
+export type ScenarioStep<E extends { type: string } = SimEvent> = ModelScenarioStep<E>;
+export type Scenario<
+  E extends { type: string } = SimEvent,
+  C extends object = ServerConfig,
+  V extends string = NtVersion,
+> = ModelScenario<E, C, V>;
+export type TranscriptRow<E extends { type: string } = SimEvent, V = ServerView> = ModelTranscriptRow<E, V>;
 /** @deprecated Scenario ids are article content now; kept as a plain string. */
 export type ScenarioId = string;
+export { narrationFor, scenarioTape } from './kernel/scenario';
 
-/** The narration for the version on screen. */
-export function narrationFor(step: ScenarioStep, version: NtVersion): string {
-  return step.narrationOn?.[version] ?? step.narration;
+function modelOf(scenario: { model: string }) {
+  const model = MODELS[scenario.model as ModelId];
+  if (!model) throw new Error(`Scenario runs on "${scenario.model}", which is not a registered model.`);
+  return model;
 }
 
-/** The scenario's events as a tape (steps that only let time pass are skipped). */
-export function scenarioTape(scenario: Scenario, through = scenario.steps.length - 1): TapeEntry[] {
-  const tape: TapeEntry[] = [];
-  scenario.steps.forEach((step, i) => {
-    if (i <= through && step.event) tape.push({ at: step.at, event: step.event });
-  });
-  return tape;
+/** One row per step with each variant's view, for the static transcript. */
+export function transcript<E extends { type: string }, C extends object, V = ServerView>(
+  scenario: ModelScenario<E, C>,
+  variants: readonly string[] = scenario.versions,
+): ModelTranscriptRow<E, V>[] {
+  return transcriptOn(modelOf(scenario), scenario as never, variants) as ModelTranscriptRow<E, V>[];
 }
 
-export interface TranscriptRow {
-  at: number;
-  step: ScenarioStep;
-  /** Keyed by version: the server at the step's time, after the step's event. */
-  views: Record<string, ServerView>;
-}
-
-/** One row per step with each version's view, for the static transcript. */
-export function transcript(scenario: Scenario, versions: NtVersion[] = scenario.versions): TranscriptRow[] {
-  const rows: TranscriptRow[] = [];
-  const tape: TapeEntry[] = [];
-  for (const step of scenario.steps) {
-    if (step.event) tape.push({ at: step.at, event: step.event });
-    const views: Record<string, ServerView> = {};
-    for (const version of versions) {
-      views[version] = simulate({ ...scenario.config, version }, tape, step.at);
-    }
-    rows.push({ at: step.at, step, views });
-  }
-  return rows;
-}
-
-/** A scenario as a loadable starting point for a simulator (config with a version, and its tape). */
-export function preset(scenario: Scenario, version: NtVersion = scenario.versions[0] ?? '3.51') {
-  return {
-    id: scenario.id,
-    title: scenario.title,
-    config: { ...scenario.config, version },
-    tape: scenarioTape(scenario),
-  };
+/** A scenario as a loadable starting point for a player (configuration with its variant, and its tape). */
+export function preset<E extends { type: string }, C extends object>(
+  scenario: ModelScenario<E, C>,
+  variant = scenario.versions[0] as string,
+) {
+  return presetOn(modelOf(scenario), scenario, variant);
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkArticleFolder } from '../../src/integrations/article-check';
 import { quizMoment, toScenario } from '../../src/lib/article-data';
-import { encode, NT_VERSIONS, scenarioTape, simulate } from '../../src/machines';
-import { read } from '../../src/machines/nt-server/readings';
+import { type AnyModel, simulateModel } from '../../src/machines/kernel';
+import { codecOf, MODELS } from '../../src/machines/models';
+import { readingsOf } from '../../src/machines/readings';
+import { scenarioTape } from '../../src/machines/scenarios';
 import { articleFolders } from './content';
 
 // Every article folder, fixtures included: a new article is tested by adding its folder.
@@ -19,10 +21,13 @@ describe.each(folders)('article $folder', ({ dir, mdx, data }) => {
   });
 
   const scenarios = Object.entries(data?.scenarios ?? {});
+  const model: AnyModel | undefined = data ? MODELS[data.model] : undefined;
   it.each(scenarios)('scenario %s replays on every version and ends after its last step', (id, raw) => {
     const s = toScenario(id, raw);
-    for (const version of NT_VERSIONS) {
-      expect(() => simulate({ ...s.config, version }, scenarioTape(s), s.endAt)).not.toThrow();
+    if (!model) throw new Error('scenarios without article data');
+    for (const version of model.variants.values) {
+      const config = { ...s.config, [model.variants.field]: version };
+      expect(() => simulateModel(model, config, scenarioTape(s), s.endAt)).not.toThrow();
     }
     expect(s.endAt).toBeGreaterThanOrEqual(s.steps.at(-1)?.at ?? 0);
     expect(s.steps.every((step) => data?.anchors[step.anchor] !== undefined)).toBe(true);
@@ -31,14 +36,16 @@ describe.each(folders)('article $folder', ({ dir, mdx, data }) => {
   it.each((data?.quiz ?? []).map((q) => [q.id, q] as const))(
     'quiz %s: exactly one choice is what the simulation shows, and its moment can be linked',
     (_id, q) => {
-      const moment = quizMoment(q);
-      const answer = read(q.read, moment);
+      const readings = data && readingsOf(data.model);
+      if (!model || !readings) throw new Error(`${data?.model} answers no quiz readings`);
+      const moment = quizMoment(q, model);
+      const answer = readings.read(q.read, moment);
       expect(
         q.choices.filter((c) => c === answer),
         `the simulation says ${JSON.stringify(answer)}`,
       ).toHaveLength(1);
       expect(new Set(q.choices).size).toBe(q.choices.length);
-      expect(() => encode(moment)).not.toThrow();
+      expect(() => codecOf(data.model).encode(moment)).not.toThrow();
     },
   );
 });

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { embedMomentHref, momentQuery } from '../../lib/links';
 import { formatElapsed, type NtVersion, simulate, speakElapsed, type TapeEntry, world } from '../../machines';
+import { narrationFor } from '../../machines/kernel/scenario';
 import { encode } from '../../machines/nt-server/link';
-import { narrationFor, type Scenario } from '../../machines/scenarios';
+import type { Scenario } from '../../machines/scenarios';
 import { NetworkPicture } from '../models/nt-server/NetworkPicture';
 import { ServerManager } from '../models/nt-server/ServerManager';
 import { markChart } from '../models/nt-server/StateChart';

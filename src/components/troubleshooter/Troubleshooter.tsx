@@ -262,7 +262,7 @@ function answersHref(tree: Tree, answers: Answers): string {
 function Result({ flow, id, answers, headingRef, onBack, onRestart }: ResultProps) {
   const d = renderResult(flow, id, answers);
   const section = anchorHref(d.article, d.anchor);
-  const moment = momentHref(d.article, d.moment.simulation, d.moment.state);
+  const moment = momentHref(d.article, d.moment.simulation, d.moment.state, d.moment.model);
   const origin = typeof location === 'undefined' ? '' : location.origin;
   const summary = summaryText(flow.tree, answers, d, {
     section: `${origin}${section}`,

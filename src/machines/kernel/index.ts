@@ -13,7 +13,7 @@ export {
 } from './link';
 export type { LogEntry, LogNode } from './log';
 export { append, logEntries } from './log';
-export type { AnyModel, Model, ModelContext, Stamped } from './model';
+export type { AnyModel, Model, ModelContext, ModelReadings, Stamped } from './model';
 export type {
   CodeRow,
   EventSpec,

@@ -41,6 +41,8 @@ export interface Model<
    * on, and may rest on sourced rules only.
    */
   readonly rules: { readonly sourced: readonly string[]; readonly choices: readonly string[] };
+  /** The configuration's whole-number fields and their ranges (readers' number answers, controls). */
+  readonly ranges?: Readonly<Partial<Record<keyof Config & string, readonly [number, number]>>>;
   /** Fills in defaults and checks every field; throws SimulationInputError. */
   normalize(config: Config): Normal;
   /**
@@ -82,3 +84,16 @@ export type ConfigOf<M> = M extends Model<infer C, infer _N, infer _E, infer _X,
 export type EventOf<M> = M extends Model<infer _C, infer _N, infer E, infer _X, infer _V> ? E : never;
 export type ContextOf<M> = M extends Model<infer _C, infer _N, infer _E, infer X, infer _V> ? X : never;
 export type ViewOf<M> = M extends Model<infer _C, infer _N, infer _E, infer _X, infer V> ? V : never;
+
+/**
+ * Questions a moment of a model answers, read off its view (quiz questions and troubleshooter results
+ * name a reading instead of stating their answer). A model's folder exports one as `readings` from its
+ * `readings.ts`; they run when the site builds, so they are not part of the model the browser loads.
+ */
+export interface ModelReadings<Config = object, Event = { type: string }> {
+  /** Null for a reading this model answers, else why not. */
+  check(reading: Record<string, unknown>): string | null;
+  /** The answer, as the text a quiz choice carries. */
+  // biome-ignore lint/suspicious/noExplicitAny: each model narrows its own reading type
+  read(reading: any, moment: { config: Config; tape: readonly TapeEntry<Event>[]; at: number }): string;
+}

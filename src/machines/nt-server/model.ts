@@ -14,7 +14,14 @@ import {
 import { type NormalConfig, normalizeConfig } from './config';
 import { listedCount, type ServerContext } from './context';
 import { serverMachine } from './machine';
-import { registry, type SimEvent } from './registry';
+import { checkReading, type Reading, read } from './readings';
+import {
+  AUTODISCONNECT_MAX,
+  AUTODISCONNECT_MIN,
+  LICENSE_LIMIT_MAX,
+  registry,
+  type SimEvent,
+} from './registry';
 import { nextIdleCheck } from './rules/autodisconnect';
 import { toView } from './view';
 import {
@@ -33,6 +40,10 @@ export const ntServer: Model<ServerConfig, NormalConfig, SimEvent, ServerContext
   variants: { field: 'version', values: NT_VERSIONS, compared: ['3.51', '4.0'] },
   registry,
   rules: { sourced: SOURCE_KEYS, choices: MODELLING_CHOICES },
+  ranges: {
+    autodisconnectMinutes: [AUTODISCONNECT_MIN, AUTODISCONNECT_MAX],
+    licenseLimit: [1, LICENSE_LIMIT_MAX],
+  },
   normalize: normalizeConfig,
   machine: serverMachine,
   nextTimer: nextIdleCheck,
@@ -112,7 +123,7 @@ export function createTimeline(
  * The view of the server at `until` (default: the last entry's time, 0 for an empty tape).
  * Validates the configuration and the whole tape first; throws SimulationInputError.
  */
-export function simulate(config: ServerConfig, tape: TapeEntry[], until?: number): ServerView {
+export function simulate(config: ServerConfig, tape: readonly TapeEntry[], until?: number): ServerView {
   return simulateModel(ntServer, config, tape, until);
 }
 
@@ -125,7 +136,11 @@ export function timelineView(config: ServerConfig, tape: readonly TapeEntry[], t
  * The time of the first autodisconnect strictly after `t`, given the whole tape, or null when none
  * will happen (autodisconnect off, open files, or no sessions left).
  */
-export function nextAutodisconnect(config: ServerConfig, tape: TapeEntry[], t: number): number | null {
+export function nextAutodisconnect(
+  config: ServerConfig,
+  tape: readonly TapeEntry[],
+  t: number,
+): number | null {
   const timeline = createModelTimeline(ntServer, config, tape);
   const end = Math.max(lastAt(tape), validateUntil(t));
   const { log, sessions } = timeline.viewAt(end);

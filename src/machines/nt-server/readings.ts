@@ -1,3 +1,4 @@
+import type { ModelReadings } from '../kernel/model';
 import { nextAutodisconnect, simulate } from './model';
 import type { ServerConfig, ServerView, TapeEntry } from './world';
 
@@ -19,7 +20,7 @@ export type Reading =
 
 export interface Moment {
   config: ServerConfig;
-  tape: TapeEntry[];
+  tape: readonly TapeEntry[];
   at: number;
 }
 
@@ -59,3 +60,33 @@ export function read(
     }
   }
 }
+
+const COUNTERS = ['sessionsTimedOut', 'sessionsErroredOut', 'sessionsForcedOff', 'sessionsLoggedOff'];
+/** Each reading's fields beside `what`: a computer name, a counter, or none. */
+const FIELDS: Record<Reading['what'], readonly string[]> = {
+  'ipc-user': ['computer'],
+  listing: ['computer'],
+  outcome: ['computer'],
+  'licences-in-use': [],
+  'minutes-to-autodisconnect': [],
+  counter: ['counter'],
+};
+
+/** Null for a reading this model answers, else why not (for the content schema's message). */
+export function checkReading(reading: Record<string, unknown>): string | null {
+  const what = reading.what;
+  const fields = typeof what === 'string' ? FIELDS[what as Reading['what']] : undefined;
+  if (!fields) return `what must be one of ${Object.keys(FIELDS).join(', ')}.`;
+  for (const key of Object.keys(reading)) {
+    if (key !== 'what' && !fields.includes(key)) return `${what} takes no ${key}.`;
+  }
+  for (const key of fields) {
+    const value = reading[key];
+    if (typeof value !== 'string' || value === '') return `${what} needs ${key}.`;
+    if (key === 'counter' && !COUNTERS.includes(value))
+      return `counter must be one of ${COUNTERS.join(', ')}.`;
+  }
+  return null;
+}
+
+export const readings: ModelReadings<ServerConfig, TapeEntry['event']> = { check: checkReading, read };
