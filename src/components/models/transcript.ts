@@ -16,8 +16,8 @@ export interface TranscriptView<View> {
   describe(event: { type: string }): string;
   /** One `<td>` per heading: the view after a step. `id` is unique on the page. */
   Cells: ComponentType<{ view: View; id: string; variant: string }>;
-  /** The whole run on one axis, per variant. */
-  Timeline: ComponentType<{
+  /** The whole run on one axis, per variant, where the model draws one. */
+  Timeline?: ComponentType<{
     config: Record<string, unknown>;
     tape: readonly { at: number; event: { type: string } }[];
     end: number;
