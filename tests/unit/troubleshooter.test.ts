@@ -58,7 +58,7 @@ const summaryText = (a: Answers, id: ResultId) => {
   const origin = 'https://livekb.example';
   return engineSummary(tree, a, d, {
     section: `${origin}${anchorHref(d.article, d.anchor)}`,
-    moment: `${origin}${momentHref(d.article, d.moment.simulation, d.moment.state)}`,
+    moment: `${origin}${momentHref(d.article, d.moment.simulation, d.moment.state, d.moment.model)}`,
     answers: `${origin}/troubleshooter/${answersToQuery(a)}`,
   });
 };
