@@ -13,7 +13,15 @@ export interface ArticleFolder {
   data: ArticleData | null;
 }
 
+let loaded: ArticleFolder[] | undefined;
+
+/** Read and schema-checked once per test file: the checks replay every quiz moment through its model. */
 export function articleFolders(): ArticleFolder[] {
+  loaded ??= readArticleFolders();
+  return loaded;
+}
+
+function readArticleFolders(): ArticleFolder[] {
   const out: ArticleFolder[] = [];
   for (const root of ROOTS) {
     const kb = join(root, 'kb');
