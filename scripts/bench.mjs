@@ -1,7 +1,8 @@
 // Replays a seeded 1,000-entry tape over 24 simulated hours and prints timings; then the
 // largest link encode makes (8 KB) and the longest first-format link decode still reads (2,000
 // actions, tests/unit/fixtures/links-v1-long.json), as full replays and as incremental frames of
-// createTimeline.
+// createTimeline. Then the same figures, and link encode/decode times, for every other model in
+// src/machines/models.ts, from a seeded tape drawn from its registry.
 //
 //   node scripts/bench.mjs [--largest-link | --legacy-link]   (print that link and stop)
 // The TypeScript kernel is bundled with esbuild (already installed with Astro) first.
@@ -44,6 +45,26 @@ await build({
   logLevel: 'warning',
 });
 const kernel = await import(pathToFileURL(outfile).href);
+// Every registered model and the kernel's generic replay and link codec, for the models' own figures.
+const modelsFile = join(dir, 'models.mjs');
+await build({
+  stdin: {
+    contents: [
+      "export { MODELS } from './src/machines/models.ts';",
+      "export { createTimeline, simulateModel } from './src/machines/kernel/timeline.ts';",
+      "export { linkCodec } from './src/machines/kernel/link.ts';",
+    ].join('\n'),
+    resolveDir: process.cwd(),
+    loader: 'ts',
+  },
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  mainFields: ['module', 'main'],
+  outfile: modelsFile,
+  logLevel: 'warning',
+});
+const generic = await import(pathToFileURL(modelsFile).href);
 await rm(dir, { recursive: true, force: true });
 
 function mulberry32(seed) {
@@ -233,5 +254,136 @@ function benchLink(title, { big, end, linkLength }) {
 
 benchLink(`Largest link encode makes (at most ${kernel.MAX_LINK_CHARS} characters)`, largestLink());
 benchLink('Longest first-format link decode reads (as first published, no length limit)', legacyLink());
+
+/*
+ * Every other registered model (src/machines/models.ts), the same figures from a seeded tape drawn
+ * from its event registry (each type by its weight, each name from the world, each number from its
+ * sample range): a model added to MODELS is measured with no edit here. nt-server keeps the tape above,
+ * whose figures earlier runs recorded.
+ */
+const HAND_MADE = new Set(['nt-server']);
+
+function registryTape(model, seed, n, span) {
+  const random = mulberry32(seed);
+  const { registry } = model;
+  const weights = registry.types.map((type) => registry.specs[type].weight ?? 1);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const tape = [];
+  const gap = span / n;
+  for (let i = 0; i < n; i++) {
+    let x = random() * total;
+    let k = 0;
+    while (x >= weights[k] && k < weights.length - 1) x -= weights[k++];
+    const type = registry.types[k];
+    const event = { type };
+    for (const [name, field] of Object.entries(registry.specs[type].fields)) {
+      if (field.optional && random() < 0.5) continue;
+      if (field.kind === 'name') event[name] = field.values[Math.floor(random() * field.values.length)];
+      else {
+        const [lo, hi] = field.sample ?? [field.min, field.max];
+        event[name] = lo + Math.floor(random() * (hi - lo + 1));
+      }
+    }
+    tape.push({ at: Math.floor(i * gap + random() * gap), event });
+  }
+  return tape;
+}
+
+for (const [id, model] of Object.entries(generic.MODELS)) {
+  if (HAND_MADE.has(id)) continue;
+  step = `measuring the ${id} model`;
+  const { field, values, compared } = model.variants;
+  const configOf = (value) => ({ [field]: value });
+  const codec = generic.linkCodec(model);
+  const dayTape = registryTape(model, 20260101, 1000, DAY);
+  console.log(
+    `\nModel ${id}: ${dayTape.length}-entry seeded tape from its registry over 24 simulated hours, ${RUNS} runs each`,
+  );
+  for (const value of values) {
+    const config = configOf(value);
+    const view = generic.simulateModel(model, config, dayTape, DAY);
+    const full = measure(() => generic.simulateModel(model, config, dayTape, DAY));
+    const mid = measure(() => generic.simulateModel(model, config, dayTape, DAY / 2));
+    const verdict = full.median < BUDGET_MS ? 'within budget' : 'OVER budget';
+    console.log(
+      `${field} ${value.padEnd(4)} full replay: median ${full.median.toFixed(2)} ms, p95 ${full.p95.toFixed(2)} ms, ${Math.round(full.perSecond)} replays/s — ${verdict} (${BUDGET_MS} ms)`,
+    );
+    console.log(
+      `        scrub to 12:00:00: median ${mid.median.toFixed(2)} ms, p95 ${mid.p95.toFixed(2)} ms; log ${view.log.length} entries`,
+    );
+  }
+  const pairs = measure(() => {
+    for (const value of compared) generic.simulateModel(model, configOf(value), dayTape, DAY);
+  });
+  console.log(
+    `One frame (${compared.join(' and ')} side by side): median ${pairs.median.toFixed(2)} ms, p95 ${pairs.p95.toFixed(2)} ms of a 16.7 ms frame.`,
+  );
+
+  // The largest link encode makes for this model: the seeded tape over 7 days, grown while it fits.
+  step = `making the largest ${id} link`;
+  const WEEK = 7 * DAY;
+  let big = registryTape(model, 153066, kernel.MAX_LINK_ENTRIES, WEEK - 1000);
+  const first = configOf(compared[0]);
+  let lo = 1;
+  let hi = big.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (codec.linkFits({ config: first, tape: big.slice(0, mid), at: big[mid - 1].at }).ok) lo = mid;
+    else hi = mid - 1;
+  }
+  big = big.slice(0, lo);
+  const end = big.at(-1).at;
+  const state = { config: first, tape: big, at: end };
+  const link = codec.encode(state);
+  const encoding = measure(() => codec.encode(state));
+  const decoding = measure(() => codec.decode(link));
+  if (!codec.decode(link).ok) throw new Error(`the largest ${id} link does not decode`);
+  console.log(
+    `\nLargest ${id} link encode makes: ${big.length} entries, ${link.length} characters, tape over ${(end / DAY).toFixed(1)} days.`,
+  );
+  console.log(
+    `Link encode: median ${encoding.median.toFixed(3)} ms, p95 ${encoding.p95.toFixed(3)} ms; decode (check, read, validate): median ${decoding.median.toFixed(3)} ms, p95 ${decoding.p95.toFixed(3)} ms`,
+  );
+  const timelines = [];
+  for (const value of values) {
+    const config = configOf(value);
+    const full = measure(() => generic.simulateModel(model, config, big, end));
+    const timeline = generic.createTimeline(model, config, big);
+    let t = end / 2;
+    timeline.viewAt(t);
+    const frame = measure(() => {
+      t += FRAME_STEP;
+      if (t > end) t = end / 2;
+      timeline.viewAt(t);
+    });
+    const random = mulberry32(7);
+    const scrubber = generic.createTimeline(model, config, big);
+    scrubber.viewAt(end);
+    const scrub = measure(() => scrubber.viewAt(Math.floor(random() * end)));
+    const opening = measure(() => generic.createTimeline(model, config, big).viewAt(end));
+    if (compared.includes(value)) timelines.push(generic.createTimeline(model, config, big));
+    console.log(
+      `${field} ${value.padEnd(4)} full replay to the end: median ${full.median.toFixed(2)} ms, p95 ${full.p95.toFixed(2)} ms`,
+    );
+    console.log(
+      `        incremental frame (+1 s): median ${frame.median.toFixed(3)} ms, p95 ${frame.p95.toFixed(3)} ms = ${((frame.median / full.median) * 100).toFixed(2)}% of a full replay`,
+    );
+    console.log(
+      `        scrub frame (random time, either way): median ${scrub.median.toFixed(3)} ms, p95 ${scrub.p95.toFixed(3)} ms = ${((scrub.median / full.median) * 100).toFixed(1)}% of a full replay; ${scrubber.checkpoints} checkpoints`,
+    );
+    console.log(
+      `        opening the link (new timeline to the end): median ${opening.median.toFixed(2)} ms, p95 ${opening.p95.toFixed(2)} ms`,
+    );
+  }
+  let u = end / 2;
+  const sideBySide = measure(() => {
+    u += FRAME_STEP;
+    if (u > end) u = end / 2;
+    for (const timeline of timelines) timeline.viewAt(u);
+  });
+  console.log(
+    `Side by side (${compared.join(' and ')}), incremental frame: median ${sideBySide.median.toFixed(3)} ms, p95 ${sideBySide.p95.toFixed(3)} ms of a 16.7 ms frame.`,
+  );
+}
 
 record.save();

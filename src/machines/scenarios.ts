@@ -1,3 +1,4 @@
+import type { AnyModel } from './kernel/model';
 import {
   type Scenario as ModelScenario,
   type ScenarioStep as ModelScenarioStep,
@@ -23,8 +24,8 @@ export type TranscriptRow<E extends { type: string } = SimEvent, V = ServerView>
 export type ScenarioId = string;
 export { narrationFor, scenarioTape } from './kernel/scenario';
 
-function modelOf(scenario: { model: string }) {
-  const model = MODELS[scenario.model as ModelId];
+function modelOf(scenario: { model: string }): AnyModel {
+  const model: AnyModel | undefined = MODELS[scenario.model as ModelId];
   if (!model) throw new Error(`Scenario runs on "${scenario.model}", which is not a registered model.`);
   return model;
 }

@@ -14,7 +14,6 @@ import {
 import { type NormalConfig, normalizeConfig } from './config';
 import { listedCount, type ServerContext } from './context';
 import { serverMachine } from './machine';
-import { checkReading, type Reading, read } from './readings';
 import {
   AUTODISCONNECT_MAX,
   AUTODISCONNECT_MIN,

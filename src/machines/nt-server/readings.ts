@@ -1,6 +1,6 @@
 import type { ModelReadings } from '../kernel/model';
 import { nextAutodisconnect, simulate } from './model';
-import type { ServerConfig, ServerView, TapeEntry } from './world';
+import { type ServerConfig, type ServerView, type TapeEntry, world } from './world';
 
 /**
  * Questions a moment of a simulation answers, read off the kernel's view. Quiz questions name
@@ -62,6 +62,7 @@ export function read(
 }
 
 const COUNTERS = ['sessionsTimedOut', 'sessionsErroredOut', 'sessionsForcedOff', 'sessionsLoggedOff'];
+const COMPUTERS: readonly string[] = world.computers.map((c) => c.name);
 /** Each reading's fields beside `what`: a computer name, a counter, or none. */
 const FIELDS: Record<Reading['what'], readonly string[]> = {
   'ipc-user': ['computer'],
@@ -72,21 +73,22 @@ const FIELDS: Record<Reading['what'], readonly string[]> = {
   counter: ['counter'],
 };
 
-/** Null for a reading this model answers, else why not (for the content schema's message). */
-export function checkReading(reading: Record<string, unknown>): string | null {
-  const what = reading.what;
-  const fields = typeof what === 'string' ? FIELDS[what as Reading['what']] : undefined;
-  if (!fields) return `what must be one of ${Object.keys(FIELDS).join(', ')}.`;
-  for (const key of Object.keys(reading)) {
-    if (key !== 'what' && !fields.includes(key)) return `${what} takes no ${key}.`;
-  }
-  for (const key of fields) {
-    const value = reading[key];
-    if (typeof value !== 'string' || value === '') return `${what} needs ${key}.`;
-    if (key === 'counter' && !COUNTERS.includes(value))
-      return `counter must be one of ${COUNTERS.join(', ')}.`;
-  }
+/** null when `r` is a reading of this model; else what is wrong with it. */
+function check(r: Record<string, unknown>): string | null {
+  if (typeof r !== 'object' || r === null) return 'A reading must be an object with a "what".';
+  const what = r.what;
+  if (typeof what !== 'string' || !(what in FIELDS))
+    return `Unknown reading ${JSON.stringify(what ?? null)}; the server answers ${Object.keys(FIELDS).join(', ')}.`;
+  const fields = FIELDS[what as Reading['what']];
+  for (const key of Object.keys(r))
+    if (key !== 'what' && !fields.includes(key))
+      return `The ${what} reading takes ${fields.length ? fields.join(' and ') : 'nothing else'}, not ${JSON.stringify(key)}.`;
+  if (fields.includes('computer') && (typeof r.computer !== 'string' || !COMPUTERS.includes(r.computer)))
+    return `Unknown computer ${JSON.stringify(r.computer ?? null)} in the ${what} reading; known computers are ${COMPUTERS.join(', ')}.`;
+  if (fields.includes('counter') && (typeof r.counter !== 'string' || !COUNTERS.includes(r.counter)))
+    return `Unknown counter ${JSON.stringify(r.counter ?? null)}; known counters are ${COUNTERS.join(', ')}.`;
   return null;
 }
 
-export const readings: ModelReadings<ServerConfig, TapeEntry['event']> = { check: checkReading, read };
+/** This model's readings (src/machines/readings.ts finds them; they run when the site builds). */
+export const readings: ModelReadings<ServerConfig, TapeEntry['event']> = { check, read };
