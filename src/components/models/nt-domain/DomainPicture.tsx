@@ -1,12 +1,6 @@
 import './picture.css';
-import {
-  ATTEMPT_SHOWN_MS,
-  durationText,
-  type PictureDomainView,
-  type PictureLogEntry,
-  REFUSALS,
-  WORKSTATIONS,
-} from './view';
+import { formatElapsed } from '../../../machines';
+import { durationText, type PictureDomainView, REFUSALS, recentAttempt } from './view';
 
 export interface DomainPictureProps {
   /** Unique on the page: names the picture's title and its description. */
@@ -23,16 +17,6 @@ const WKS_W = 80;
 const CELL = 9;
 /** Up to this many bad attempts are drawn one cell each; a higher threshold is drawn as a bar. */
 const MAX_CELLS = 10;
-
-/** The newest attempt from a workstation that is still recent enough to draw. */
-function recentAttempt(log: readonly PictureLogEntry[], computer: string, now: number) {
-  for (let i = log.length - 1; i >= 0; i--) {
-    const e = log[i] as PictureLogEntry;
-    if (now - e.at > ATTEMPT_SHOWN_MS) return undefined;
-    if (e.computer === computer && e.at <= now) return e;
-  }
-  return undefined;
-}
 
 /**
  * The domain at one moment: the workstations, the domain controller that validates each one's
@@ -52,9 +36,10 @@ export function DomainPicture({ id, view, version, describedBy }: DomainPictureP
       const cells = threshold > 0 && threshold <= MAX_CELLS ? threshold : 0;
       const filled = Math.min(a.badPasswordCount, cells);
       const state = a.lockedOut ? 'locked out' : `${a.badPasswordCount} bad`;
-      said.push(
-        `${dc.name} (${dc.role}): ${a.user} has ${a.badPasswordCount} bad password${a.badPasswordCount === 1 ? '' : 's'}${threshold > 0 ? ` of ${threshold}` : ''}${a.lockedOut ? ', locked out' : ''}.`,
-      );
+      if (a.badPasswordCount > 0 || a.lockedOut)
+        said.push(
+          `${dc.name} (${dc.role}): ${a.user} has ${a.badPasswordCount} bad password${a.badPasswordCount === 1 ? '' : 's'}${threshold > 0 ? ` of ${threshold}` : ''}${a.lockedOut ? ', locked out' : ''}.`,
+        );
       return (
         <g key={a.user}>
           <text class="kb-pic__small" x={DC_X + 6} y={ry + 8}>
@@ -84,6 +69,12 @@ export function DomainPicture({ id, view, version, describedBy }: DomainPictureP
         </g>
       );
     });
+    if (!dc.accounts.some((a) => a.badPasswordCount > 0 || a.lockedOut))
+      said.push(`${dc.name} (${dc.role}): no bad passwords counted.`);
+    if (dc.role === 'BDC' && dc.nextSyncAt !== null)
+      said.push(
+        `${dc.name} takes the PDC's changes at ${formatElapsed(dc.nextSyncAt)}${dc.outOfStep ? '; until then its counts differ from the PDC' : ''}.`,
+      );
     const height = 46 + dc.accounts.length * 18;
     y += height + 16;
     return {
@@ -96,26 +87,32 @@ export function DomainPicture({ id, view, version, describedBy }: DomainPictureP
             {dc.name}
           </text>
           <text class="kb-pic__small" x={DC_X + 6} y={top + 31}>
-            {dc.role === 'PDC' ? 'primary DC' : 'backup DC'}
+            {dc.role === 'PDC'
+              ? 'primary DC'
+              : `backup · sync ${dc.nextSyncAt === null ? '—' : formatElapsed(dc.nextSyncAt)}`}
           </text>
           {rows}
         </g>
       ),
     };
   });
-  const height = Math.max(y, 10 + WORKSTATIONS.length * 90) + 22;
+  const height = Math.max(y, 10 + view.computers.length * 90) + 22;
   const dcMid = (name: string) => dcBoxes.find((d) => d.name === name)?.mid ?? 30;
   const pdc = view.dcs.find((d) => d.role === 'PDC');
-  const workstations = WORKSTATIONS.map((w, i) => {
+  const workstations = view.computers.map((w, i) => {
     const top = 10 + i * 90;
     const mid = top + 22;
     const attempt = recentAttempt(view.log, w.name, view.now);
     const target = dcMid(attempt?.dc ?? w.dc);
     const refused = attempt?.error !== undefined;
     const label = attempt ? (refused ? `error ${attempt.error}` : 'logged on') : '';
+    if (w.retrier)
+      said.push(
+        `${w.name}: a program retries ${w.retrier.user}'s old password every ${w.retrier.everySeconds} s.`,
+      );
     if (attempt)
       said.push(
-        `${w.name}: ${attempt.user ?? w.user}'s last attempt ${refused ? `was refused with error ${attempt.error} (${REFUSALS[attempt.error as number] ?? 'refused'})` : 'logged on'} at ${attempt.dc ?? w.dc}.`,
+        `${w.name}: ${attempt.user ?? w.loggedOn}'s last attempt ${refused ? `was refused with error ${attempt.error} (${REFUSALS[attempt.error as number] ?? 'refused'})` : 'logged on'} at ${attempt.dc ?? w.dc}.`,
       );
     return (
       <g key={w.name}>
@@ -141,10 +138,10 @@ export function DomainPicture({ id, view, version, describedBy }: DomainPictureP
           {w.name}
         </text>
         <text class="kb-pic__small" x="9" y={top + 36}>
-          {w.user}
+          {w.loggedOn}
         </text>
         <text class="kb-pic__small" x="4" y={top + 60}>
-          via {w.dc}
+          {w.retrier ? `old password every ${w.retrier.everySeconds} s` : `checked by ${w.dc}`}
         </text>
       </g>
     );

@@ -1,40 +1,7 @@
-/**
- * The parts of a domain view the picture reads: the contract's `DomainView` (DESIGN.md "Model
- * `nt-domain`") and, where the model gives them, who made each logged attempt and where.
- */
-export interface PictureAccount {
-  user: string;
-  badPasswordCount: number;
-  lockedOut: boolean;
-}
+import type { DomainView, LogEntry } from '../../../machines/nt-domain';
 
-export interface PictureDc {
-  name: string;
-  role: 'PDC' | 'BDC';
-  accounts: readonly PictureAccount[];
-}
-
-export interface PictureLogEntry {
-  at: number;
-  text: string;
-  error?: number;
-  computer?: string;
-  user?: string;
-  dc?: string;
-}
-
-export interface PictureDomainView {
-  now: number;
-  policy: { lockoutThreshold: number; resetCountMinutes: number; lockoutDurationMinutes: number };
-  dcs: readonly PictureDc[];
-  log: readonly PictureLogEntry[];
-}
-
-/** The workstations and the domain controller that validates each one's logons (the model's default world). */
-export const WORKSTATIONS = [
-  { name: 'WKS1', user: 'jsmith', dc: 'BDC1' },
-  { name: 'WKS2', user: 'mlee', dc: 'PDC1' },
-] as const;
+/** The domain model's view, as the picture and panels read it (they decide nothing it decides). */
+export type PictureDomainView = DomainView;
 
 /** How long a drawn attempt stays on the picture after it happened. */
 export const ATTEMPT_SHOWN_MS = 60_000;
@@ -47,4 +14,14 @@ export const REFUSALS: Record<number, string> = {
 
 export function durationText(minutes: number): string {
   return minutes < 0 ? 'until an administrator unlocks it' : `${minutes} min`;
+}
+
+/** The newest logon attempt from a workstation still recent enough to draw. */
+export function recentAttempt(log: readonly LogEntry[], computer: string, now: number): LogEntry | undefined {
+  for (let i = log.length - 1; i >= 0; i--) {
+    const e = log[i] as LogEntry;
+    if (now - e.at > ATTEMPT_SHOWN_MS) return undefined;
+    if (e.computer === computer && e.at <= now && (e.kind === 'logon' || e.kind === 'refused')) return e;
+  }
+  return undefined;
 }
