@@ -44,6 +44,7 @@ const EVENT_WORDS = {
   'admin.disconnect': 'Server Manager: Disconnect',
   'session.idle': 'autodisconnect',
   'server.restart': 'Server service restart',
+  'session.delete': 'net session /delete',
 };
 
 // The transitions between states the machine really takes, found by walking it (xstate/graph) on each
@@ -53,7 +54,7 @@ const VERSIONS = ['3.5', '3.51', '4.0'];
 const SHARES = ['PUBLIC', 'TOOLS', 'IPC$'];
 /** Events to try from a snapshot; at most one open file per share keeps the walk finite. */
 function events(snapshot) {
-  const out = [{ type: 'session.idle' }, { type: 'server.restart' }];
+  const out = [{ type: 'session.idle' }, { type: 'server.restart' }, { type: 'session.delete' }];
   for (const share of SHARES) {
     for (const user of [undefined, 'Administrator']) {
       out.push(user ? { type: 'share.connect', share, user } : { type: 'share.connect', share });

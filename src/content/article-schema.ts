@@ -79,6 +79,12 @@ export const scenarioSchema = z
     steps: z.array(stepSchema).min(1),
     /** How far the scenario runs; default: its last step. */
     end: time.optional(),
+    /**
+     * Extra columns of the static transcript, per version, by names the model's transcript view offers
+     * (nt-server: the Performance Monitor counters sessionsTimedOut, sessionsErroredOut,
+     * sessionsForcedOff, sessionsLoggedOff); an unknown name fails the build, naming the scenario.
+     */
+    columns: z.array(z.string().min(1)).min(1).optional(),
   })
   .superRefine((s, ctx) => {
     s.steps.forEach((step, i) => {

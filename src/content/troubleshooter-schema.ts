@@ -109,6 +109,16 @@ const result = z.strictObject({
   /** The passage of this article that applies (an element id in its MDX), and its link text. */
   anchor: id,
   label: z.string().min(1),
+  /**
+   * A glossary term the result sends the reader to (its heading's id, `error-71`), with its link text:
+   * how a result gives NT's message without quoting it.
+   */
+  glossary: z.strictObject({ term: id, label: z.string().min(1) }).optional(),
+  /**
+   * The model's rules the result rests on, by key (its model's `rules`; for nt-server SOURCE_KEYS in
+   * src/machines/nt-server/world.ts): sourced rules only. A modelling choice fails the build.
+   */
+  rests: z.array(z.string().min(1)).min(1),
   moment,
 });
 
@@ -153,6 +163,19 @@ export const resultsFileSchema = z
       });
       if (m.plusMinutesOf && !model.ranges?.[m.plusMinutesOf])
         issue([...at, 'plusMinutesOf'], `${m.plusMinutesOf} is not a number field of ${file.model}.`);
+      // The rules the result rests on: sourced rules of its model only, like a quiz answer's.
+      r.rests.forEach((key, j) => {
+        if (model.rules.choices.includes(key))
+          issue(
+            ['results', rid, 'rests', j],
+            `${key} is a modelling choice of ${file.model}; a troubleshooter result may rest only on sourced rules.`,
+          );
+        else if (!model.rules.sourced.includes(key))
+          issue(
+            ['results', rid, 'rests', j],
+            `${key} is not a rule of ${file.model}; use ${model.rules.sourced.join(', ')}.`,
+          );
+      });
     }
   });
 

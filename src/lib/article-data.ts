@@ -27,6 +27,7 @@ export function toScenario(id: string, data: ScenarioData): Scenario {
     config: data.config,
     steps,
     endAt: data.end ?? steps.at(-1)?.at ?? 0,
+    ...(data.columns ? { columns: data.columns } : {}),
   };
 }
 

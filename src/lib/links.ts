@@ -16,6 +16,11 @@ export function anchorHref(kbId: string, anchor: string): string {
   return `${articleHref(kbId)}#${anchor}`;
 }
 
+/** A term of the glossary (its heading's id, such as `error-71`). */
+export function glossaryHref(term: string): string {
+  return `/glossary/#${term}`;
+}
+
 /**
  * One simulation's moment on a page, alone (`?compare=2.nt-server…#compare`): its query parameter and
  * its anchor are its id. A shared link carries no other simulation's parameters.

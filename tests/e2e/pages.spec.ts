@@ -70,7 +70,31 @@ async function checkTranscriptsWithoutJs(browser: Browser, path: string) {
     for (let i = 0; i < count; i++) {
       const sim = sims.nth(i);
       await expect(sim.locator('details.kb-transcript')).toHaveAttribute('open', '');
-      expect(await sim.locator('.kb-transcript__table tbody tr').count()).toBeGreaterThan(0);
+      const rows = sim.locator('.kb-transcript__table tbody tr');
+      expect(await rows.count()).toBeGreaterThan(0);
+      // Performance Monitor columns the scenario names (article.yaml `columns`): a header for each,
+      // and a count in every row, so the article's claims about them read without JavaScript.
+      const headers = sim.locator('.kb-transcript__table thead th[data-column]');
+      const columns = await headers.count();
+      for (const row of await rows.all()) {
+        const cells = row.locator('td[data-column]');
+        expect(await cells.count()).toBe(columns);
+        for (const text of await cells.allTextContents()) expect(text.trim()).toMatch(/^\d+$/);
+      }
+    }
+    // Q159600 turns on Sessions Errored Out: its transcripts show it, per version, and it rises.
+    if (path === '/kb/q159600/') {
+      const first = sims.first().locator('.kb-transcript__table');
+      await expect(first.locator('thead th[data-column="sessionsErroredOut"]')).toHaveText([
+        'NT 3.51: Sessions Errored Out',
+        'NT 4.0: Sessions Errored Out',
+      ]);
+      const errored = await first
+        .locator('tbody tr')
+        .last()
+        .locator('td[data-column="sessionsErroredOut"]')
+        .allTextContents();
+      for (const n of errored) expect(Number(n)).toBeGreaterThan(0);
     }
   } finally {
     await context.close();
@@ -86,6 +110,9 @@ for (const path of visited) {
       // An article hydrates up to three simulations and runs axe twice; at a load of 4 or more on
       // the shared 2-core machine that alone takes 20-30 s, and its no-JavaScript visit follows.
       if (isArticle(path)) test.setTimeout(60_000);
+      // The onboarding page lists every article's quiz (24 questions with six articles): axe runs over
+      // it twice, and at a load of 10 or more that alone passed 30 s.
+      if (path === '/onboarding/') test.setTimeout(60_000);
       const withPolicy = published.includes(path);
       if (withPolicy) {
         await recordViolations(page);

@@ -421,6 +421,9 @@ for (const theme of ['light', 'dark'] as const) {
   });
 
   test(`onboarding with answers checked in ${theme}: axe finds no violations`, async ({ page }) => {
+    // The page lists every article's quiz (24 questions with six articles); axe over it alone took
+    // 15-25 s at a load of 18 on the shared 2-core machine, past the default 30 s with the rest.
+    test.setTimeout(60_000);
     const errors = watchConsole(page);
     await gotoThemed(page, '/onboarding/', theme);
     await page.locator('.kb-quiz').scrollIntoViewIfNeeded();

@@ -13,15 +13,15 @@ export interface ArticleFolder {
   data: ArticleData | null;
 }
 
-let loaded: ArticleFolder[] | undefined;
+let parsed: ArticleFolder[] | undefined;
 
-/** Read and schema-checked once per test file: the checks replay every quiz moment through its model. */
+/** Read and schema-checked once per test file (the schema replays every quiz answer): callers share it. */
 export function articleFolders(): ArticleFolder[] {
-  loaded ??= readArticleFolders();
-  return loaded;
+  parsed ??= readFolders();
+  return parsed;
 }
 
-function readArticleFolders(): ArticleFolder[] {
+function readFolders(): ArticleFolder[] {
   const out: ArticleFolder[] = [];
   for (const root of ROOTS) {
     const kb = join(root, 'kb');

@@ -56,6 +56,8 @@ describe('link codes (append-only)', () => {
       'admin.disconnect WKS2 TOOLS',
       'registry.autodisconnect',
       'server.restart',
+      'session.delete WKS1',
+      'session.delete WKS2',
     ]);
   });
 

@@ -30,7 +30,11 @@ const USERS = [undefined, 'Administrator'];
 type Snap = ReturnType<typeof sessionMachine.transition>;
 
 function events(state: Snap): SessionEvent[] {
-  const out: SessionEvent[] = [{ type: 'session.idle' }, { type: 'server.restart' }];
+  const out: SessionEvent[] = [
+    { type: 'session.idle' },
+    { type: 'server.restart' },
+    { type: 'session.delete' },
+  ];
   for (const share of SHARES) {
     for (const user of USERS)
       out.push(user ? { type: 'share.connect', share, user } : { type: 'share.connect', share });

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { getAdjacencyMap, getSimplePaths } from 'xstate/graph';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import {
   type ResultsFile,
   resultsFileSchema,
@@ -27,11 +27,12 @@ import {
   summaryText as engineSummary,
   answersToQuery as engineToQuery,
   outline,
+  reachable,
   renderResult,
   stepOf,
   type TroubleshooterEvent,
 } from '../../src/machines/troubleshooter';
-import { article, articleFolders } from './content';
+import { article } from './content';
 
 /** The whole KB's troubleshooter: the shared tree and every article's results. */
 const loaded = loadFlow(resultFiles(['src/content/docs']));
@@ -69,7 +70,10 @@ const L = { see: 'leftover' } as const;
 const folderOf = (kbId: string) => kbId.toLowerCase();
 /** The anchors each article defines (its article.yaml; the build checks them against its MDX). */
 const ANCHORS: Record<string, string[]> = Object.fromEntries(
-  articleFolders().flatMap(({ data }) => (data ? [[data.article, Object.keys(data.anchors)]] : [])),
+  [...new Set(Object.values(flow.results).map((r) => r.article))].map((id) => [
+    id,
+    Object.keys(article(folderOf(id)).data.anchors),
+  ]),
 );
 /** The element ids the article's MDX defines: `<span id="…">` and its `##` headings' slugs. */
 const mdxIds = (kbId: string) => {
@@ -84,8 +88,12 @@ describe('troubleshooter data', () => {
   it('the tree and every article’s results fit together', () => {
     expect(loaded.problems).toEqual([]);
     expect(loaded.pending).toEqual([]);
-    // Every result has a reader's way to it below (CASES), which the deep-link tests replay.
-    expect([...RESULT_IDS].sort()).toEqual(Object.keys(CASES).sort());
+    // Every result has a reader's way to it: the decision list reaches it (the deep-link test below
+    // replays every path), so an article's new results need no edit here. CASES below are the
+    // answers the result-specific tests use; each names a result some article defines.
+    const reached = reachable(tree);
+    expect(RESULT_IDS.filter((id) => !reached.has(id))).toEqual([]);
+    expect(Object.keys(CASES).filter((id) => !RESULT_IDS.includes(id))).toEqual([]);
   });
 
   it('every moment opens a simulation on its article’s page that reads moments (free play or side by side)', () => {
@@ -105,6 +113,33 @@ describe('troubleshooter data', () => {
     }
     for (const file of resultFiles(['src/content/docs']))
       expect(readFileSync(file, 'utf8'), file).not.toMatch(/MOVE ME|once .*kernel.* lands|branch `kernel`/i);
+  });
+
+  it('every result records the sourced rules it rests on, and one resting on a modelling choice fails the build', () => {
+    for (const [id, r] of Object.entries(flow.results)) expect(r.rests?.length, id).toBeGreaterThan(0);
+    const file = flowFile('src/content/docs/kb/q159600/troubleshooter.yaml');
+    const raw = parse(readFileSync('src/content/docs/kb/q159600/troubleshooter.yaml', 'utf8'));
+    const [rid] = Object.keys(file.results) as [string];
+    raw.results[rid].rests = ['autodisconnect-counters', 'timed-out-counter'];
+    const bad = resultsFileSchema.safeParse(raw);
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
+      `results.${rid}.rests.1: timed-out-counter is a modelling choice of nt-server; a troubleshooter result may rest only on sourced rules.`,
+    ]);
+    raw.results[rid].rests = ['made-up'];
+    expect(resultsFileSchema.safeParse(raw).error?.issues[0]?.message).toMatch(
+      /^made-up is not a rule of nt-server/,
+    );
+    delete raw.results[rid].rests;
+    expect(resultsFileSchema.safeParse(raw).error?.issues[0]?.path).toEqual(['results', rid, 'rests']);
+    // The build runs the same schema (src/integrations/troubleshooter-check.ts) and stops, naming the file.
+    const tmp = 'test-results/rests-choice.yaml';
+    mkdirSync('test-results', { recursive: true });
+    raw.results[rid].rests = ['timed-out-counter'];
+    writeFileSync(tmp, stringify(raw));
+    expect(loadFlow([tmp]).problems.join('\n')).toContain(
+      `${tmp}: results.${rid}.rests.0: timed-out-counter is a modelling choice`,
+    );
   });
 
   const base = () => {
@@ -146,11 +181,9 @@ function loadTree(): TreeData {
   return treeSchema.parse(parse(readFileSync('src/content/troubleshooter.yaml', 'utf8')));
 }
 
-/**
- * Every answer the reader can give: each choice of every question in the tree (so a new branch is
- * walked without editing this list), and autodisconnect values, some of which must be refused.
- */
+/** Every answer the reader can give, including autodisconnect values that must be refused. */
 const EVENTS: TroubleshooterEvent[] = [
+  // Every choice of every question, read from the tree, so a new article's choices are walked too.
   ...Object.entries(tree.questions).flatMap(([q, question]) =>
     (question.choices ?? []).map((c): TroubleshooterEvent => ({ type: `answer.${q}`, value: c.value })),
   ),
@@ -763,10 +796,15 @@ describe('the whole KB: results of the other articles', () => {
     const other = deepState(CASES['error-71-other']);
     expect(other.island).toBe('play');
     expect(refusal71(other.view)).toBe(true);
-    // Error 71's text, quoted in the results, is the NT 3.5x wording Q149522 gives (and the kernel logs).
+    // Error 71's text is the NT 3.5x wording Q149522 gives (and the kernel logs). The results do not
+    // re-quote it (a copied run of the original): they link to the glossary entry, which quotes it once.
     const quoted =
       'No more connections can be made to this remote computer at this time because there are already as many connections as the computer can accept';
-    expect(resultDetails('error-71-other', CASES['error-71-other']).explanation[0]).toContain(quoted);
+    const details = resultDetails('error-71-other', CASES['error-71-other']);
+    expect(details.explanation.join(' ')).not.toContain(quoted);
+    expect(details.glossary?.term).toBe('error-71');
+    expect(readFileSync('src/content/docs/glossary.mdx', 'utf8')).toContain(`## Error 71\n\nThe error`);
+    expect(readFileSync('src/content/docs/glossary.mdx', 'utf8')).toContain(quoted);
     expect(other.view.log.find((e) => e.error === 71)?.text).toContain(quoted);
     expect(tree.questions.licences?.hint).toContain(quoted);
     expect(resultFor({ see: 'error71', version: '3.51', ipc: 'yes', autodisconnect: 15 })).toBe(

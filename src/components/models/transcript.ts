@@ -8,14 +8,19 @@ import type { ComponentType } from 'preact';
 export interface TranscriptView<View> {
   /** "NT 4.0" for the variant "4.0". */
   variantName(variant: string): string;
-  /** The table's caption for a scenario of this title. */
-  caption(title: string): string;
+  /** The table's caption for a scenario of this title (and the extra columns it names). */
+  caption(title: string, columns: readonly string[]): string;
   /** Column headings per variant, after its name ("Server Manager" → "NT 4.0: Server Manager"). */
   headers: readonly string[];
+  /**
+   * Extra columns a scenario may name (its `columns` in article.yaml), by name → heading; `Cells`
+   * renders them after its own, one `<td data-column="name">` each.
+   */
+  columns?: Readonly<Record<string, string>>;
   /** A tape event in words. */
   describe(event: { type: string }): string;
   /** One `<td>` per heading: the view after a step. `id` is unique on the page. */
-  Cells: ComponentType<{ view: View; id: string; variant: string }>;
+  Cells: ComponentType<{ view: View; id: string; variant: string; columns: readonly string[] }>;
   /** The whole run on one axis, per variant, where the model draws one. */
   Timeline?: ComponentType<{
     config: Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { anchorHref, momentHref } from '../../lib/links';
+import { anchorHref, glossaryHref, momentHref } from '../../lib/links';
 import {
   type Answers,
   type AnswerValue,
@@ -309,6 +309,13 @@ function Result({ flow, id, answers, headingRef, onBack, onRestart }: ResultProp
             {d.label}
           </a>
         </li>
+        {d.glossary && (
+          <li>
+            <a href={glossaryHref(d.glossary.term)} class="kb-ts__link" data-link="glossary">
+              {d.glossary.label}
+            </a>
+          </li>
+        )}
       </ul>
       <div class="kb-ts__summary">
         <label for={`${ID}-summary`}>Summary for a ticket</label>

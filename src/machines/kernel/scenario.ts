@@ -37,6 +37,11 @@ export interface Scenario<
   steps: ScenarioStep<Event>[];
   /** The time the scenario runs to. */
   endAt: number;
+  /**
+   * Extra columns its static transcript shows per variant, by names its model's transcript view
+   * offers (the NT server: Performance Monitor counters), so claims about them read without JavaScript.
+   */
+  columns?: readonly string[];
 }
 
 /** The narration for the variant on screen. */

@@ -111,6 +111,10 @@ export interface ResultData {
   /** The passage of the article that applies, and how to name it. */
   anchor: string;
   label: string;
+  /** A glossary term to link to (its heading's id), and its link text. */
+  glossary?: { term: string; label: string };
+  /** The model's rules the result rests on, by key (sourced rules only; the schema checks). */
+  rests?: readonly string[];
   moment: MomentData;
 }
 
@@ -290,6 +294,7 @@ export interface RenderedResult {
   actions: string[];
   anchor: string;
   label: string;
+  glossary?: { term: string; label: string };
   moment: { model: string; simulation: string; label: string; state: LinkState<Config, { type: string }> };
 }
 
@@ -397,6 +402,7 @@ export function renderResult(flow: Flow, id: string, a: Answers): RenderedResult
     actions,
     anchor: r.anchor,
     label: r.label,
+    ...(r.glossary ? { glossary: r.glossary } : {}),
     moment: {
       model: r.moment.model,
       simulation: r.moment.simulation,

@@ -335,6 +335,8 @@ export function accept(
         session.ipc === 'none'
           ? ' IPC$ connected by name, listed under the account.'
           : ' The IPC$ connection is now an explicit use, listed under the account.';
+      // ipc-not-disconnectable gives the command; that the leftover becomes a use listed under the
+      // account is a modelling choice (explicit-ipc-use).
       if (session.ipc !== 'none') cites.push('ipc-not-disconnectable');
       if (session.ipc === 'none') ipcSince = now;
       ipc = 'explicit';

@@ -37,6 +37,7 @@ export const serverMachine = setup({
     logging: licensing.logging,
     notListed: admin.notListed,
     leftoverIpc: admin.leftoverIpc,
+    noSessionToDelete: admin.noSessionToDelete,
     idleExpired: autodisconnect.idleExpired,
     idleCheckMissing: autodisconnect.idleCheckMissing,
   },
@@ -62,6 +63,8 @@ export const serverMachine = setup({
     refuseAdminNotListed: assign(admin.refuseAdminNotListed),
     refuseAdminLeftover: assign(admin.refuseAdminLeftover),
     forceOff: assign(admin.forceOff),
+    refuseSessionDelete: assign(admin.refuseSessionDelete),
+    deleteSession: assign(admin.deleteSession),
     setAutodisconnect: assign(autodisconnect.setAutodisconnect),
     autodisconnect: assign(autodisconnect.autodisconnect),
     armIdle: assign(autodisconnect.armIdle),
@@ -132,6 +135,10 @@ export const serverMachine = setup({
     'autodisconnect.set': { actions: ['setAutodisconnect', 'rearmAll'] },
     'registry.autodisconnect': { actions: 'writeRegistry' },
     'server.restart': { actions: 'restart' },
+    'session.delete': [
+      { guard: 'noSessionToDelete', actions: 'refuseSessionDelete' },
+      { actions: 'deleteSession' },
+    ],
     'session.idle': [{ guard: 'idleExpired', actions: 'autodisconnect' }, { actions: 'disarmIdle' }],
   },
 });

@@ -124,6 +124,8 @@ const SPECS = {
   },
   /** net stop server and net start server, or a reboot. */
   'server.restart': { fields: {} },
+  /** `net session \\computer /delete` at the server: ends that computer's session (session-delete). */
+  'session.delete': { fields: { computer } },
 } as const satisfies EventSpecs<string>;
 
 type Specs = typeof SPECS;
@@ -200,7 +202,10 @@ export const LINK_CODES: readonly (readonly [SimEventType, string?, string?, str
   ['admin.disconnect', 'WKS2', 'TOOLS'],
   // Added with the Server service's startup parameters.
   ['registry.autodisconnect'],
-  ['server.restart'], // 50
+  ['server.restart'],
+  // Added with net session /delete.
+  ['session.delete', 'WKS1'], // 50
+  ['session.delete', 'WKS2'],
 ];
 
 export const registry = defineRegistry<SimEvent>(SPECS, LINK_CODES);

@@ -44,6 +44,7 @@ export type SessionEvent =
   | { type: 'file.close'; share: string }
   | { type: 'admin.disconnect'; share: string }
   | { type: 'server.restart' }
+  | { type: 'session.delete' }
   | { type: 'session.idle' };
 
 /** The view's SessionState: one spelling for the view, this machine and the statechart. */
@@ -113,6 +114,7 @@ export const sessionMachine = setup({
       shareOf(event) === IPC ? context.ipc === 'none' : !(shareOf(event) in context.shares),
     leftoverIpc: ({ context, event }) => shareOf(event) === IPC && context.account === null,
     canIdleOut: ({ context }) => inSession(context) && openCount(context) === 0,
+    noSession: ({ context }) => !inSession(context),
   },
   actions: {
     refuse: assign((_, params: { error: number }) => ({ refused: params.error })),
@@ -220,6 +222,11 @@ export const sessionMachine = setup({
     ],
     // The Server service restarts: every session ends, the leftover IPC$ included.
     'server.restart': { target: '.none', actions: 'drop' },
+    // net session \\computer /delete ends the computer's session, whatever it holds (session-delete).
+    'session.delete': [
+      { guard: 'noSession', actions: refuse(0) },
+      { target: '.none', actions: 'drop' },
+    ],
     'session.idle': { guard: 'canIdleOut', target: '.none', actions: 'drop' },
   },
 });

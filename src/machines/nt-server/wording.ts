@@ -30,6 +30,7 @@ const DESCRIBE: { readonly [T in SimEventType]: (event: Of<T>) => string } = {
   'registry.autodisconnect': ({ minutes }) =>
     `The registry's Autodisconnect value is set to ${minutes} (read when the Server service next starts)`,
   'server.restart': () => 'The Server service is restarted (net stop server, net start server)',
+  'session.delete': (e) => `The administrator runs net session \\\\${e.computer} /delete at the server`,
   'admin.disconnect': (e) =>
     `The administrator disconnects ${e.computer}'s connection to ${e.share === IPC ? 'IPC$' : uncPath(e.share)} in Server Manager`,
 };

@@ -45,6 +45,7 @@ export const SOURCE_KEYS = [
   'autodisconnect-counters',
   'reconnect',
   'startup-parameters',
+  'session-delete',
 ] as const;
 export type SourceKey = (typeof SOURCE_KEYS)[number];
 
@@ -63,7 +64,9 @@ export const MODELLING_CHOICES = [
   'restart-counters', // a Server service restart counts in no counter and keeps the counters
   'logging-recount', // starting License Logging counts the sessions already open
   'ipc-by-name-alone', // IPC$ by name with no session opens a session holding only IPC$, on every version
+  'explicit-ipc-use', // how the explicit IPC$ workaround works: the leftover becomes a use under the account, /d ends the session (its source gives only the two commands)
   'client-answers', // the client refuses a disconnect or close it has no use or open file for
+  'session-delete-leftover', // net session /delete also ends a leftover IPC$ session (session-delete says "all logons")
 ] as const;
 
 export type LogEntry = KernelLogEntry<LogKind, SourceKey>;

@@ -223,6 +223,16 @@ export function Controls({
             Restart the Server service{licensingScope ? ` ${licensingScope}` : ''}
           </button>
         </p>
+        <p class="kb-controls__service">
+          {/* Q258837's workaround, for the computer chosen above. */}
+          <button
+            type="button"
+            class="kb-button"
+            onClick={() => onRecord({ type: 'session.delete', computer })}
+          >
+            End {computer}'s session: net session \\{computer} /delete
+          </button>
+        </p>
         {licensing !== undefined && (
           <p class="kb-controls__service">
             License Logging service: <strong>{licensing ? 'running' : 'stopped'}</strong>{' '}

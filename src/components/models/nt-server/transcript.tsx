@@ -1,4 +1,12 @@
-import { describeEvent, type NtVersion, type ServerView, type TapeEntry, world } from '../../../machines';
+import {
+  COUNTER_NAMES,
+  type Counters,
+  describeEvent,
+  type NtVersion,
+  type ServerView,
+  type TapeEntry,
+  world,
+} from '../../../machines';
 import type { TranscriptView } from '../transcript';
 import { NetworkPicture } from './NetworkPicture';
 import { timelineSeries } from './series';
@@ -16,10 +24,13 @@ const licences = (view: ServerView) =>
 
 export const transcript: TranscriptView<ServerView> = {
   variantName: (v) => `NT ${v}`,
-  caption: (title) => `${title}: what Server Manager and the licence count show after each step`,
+  caption: (title, columns) =>
+    `${title}: what Server Manager${columns.length ? ', Performance Monitor' : ''} and the licence count show after each step`,
   headers: ['Server Manager', 'licences'],
+  // Performance Monitor's Server object counters, read from the view (what Q159600 turns on).
+  columns: COUNTER_NAMES,
   describe: (event) => describeEvent(event as TapeEntry['event']),
-  Cells({ view, id, variant }) {
+  Cells({ view, id, variant, columns }) {
     const list = connections(view);
     return (
       <>
@@ -43,6 +54,11 @@ export const transcript: TranscriptView<ServerView> = {
           )}
         </td>
         <td>{licences(view)}</td>
+        {columns.map((k) => (
+          <td key={k} class="kb-num" data-column={k}>
+            {view.counters[k as keyof Counters]}
+          </td>
+        ))}
       </>
     );
   },

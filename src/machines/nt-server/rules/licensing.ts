@@ -106,8 +106,8 @@ export const noteNoLicensing = ({ context, event }: Args): Patch => ({
     event.at,
     'licensing',
     event.type === 'licensing.limit'
-      ? 'NT Server 3.5 has no per-server licence limit (licensing arrived with 3.51); nothing changed.'
-      : 'NT Server 3.5 has no License Logging service (it arrived with 3.51); nothing changed.',
+      ? 'NT Server 3.5 has no inbound connection limit and no licence count; nothing changed.'
+      : 'NT Server 3.5 has no inbound connection limit and no License Logging service; nothing changed.',
     undefined,
     undefined,
     ['licensing-arrived'],
