@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { articleCheck } from './src/integrations/article-check.ts';
+import { chunkUrl } from './src/integrations/chunk-url.ts';
 import { pagefindUiChunk } from './src/integrations/pagefind-ui-chunk.ts';
 import { securityHeaders, styleDirective } from './src/integrations/security-headers.ts';
 import { PLACEHOLDER_SITE, siteAddress } from './src/integrations/site-address.ts';
@@ -26,10 +27,13 @@ try {
   );
 }
 
+/** A model's folder in src/machines or src/components/models (the kernel is not a model); group 1: its id. */
+const MODEL_FOLDER = /src[\\/](?:machines[\\/](?!kernel[\\/])|components[\\/]models[\\/])([^\\/]+)[\\/]/;
+
 export default defineConfig({
   site,
   vite: {
-    plugins: [pagefindUiChunk()],
+    plugins: [pagefindUiChunk(), chunkUrl()],
     // Astro's Preact renderer without signal props (see the file).
     resolve: {
       alias: [
@@ -42,9 +46,9 @@ export default defineConfig({
     build: {
       rolldownOptions: {
         output: {
-          // Two chunks, because each chunk boundary costs import lists and gzip context (the default
-          // split made ten): what every island needs (Preact, XState, the address bar), and the
-          // simulations' kernel, views and player.
+          // Few chunks, because each chunk boundary costs import lists and gzip context (the default
+          // split made ten): what every island needs (Preact, XState, the address bar), the
+          // simulations' kernel and players, and one per model.
           // The quiz reads its answers at build time, so it loads no kernel.
           codeSplitting: {
             groups: [
@@ -54,9 +58,24 @@ export default defineConfig({
                 priority: 2,
               },
               {
-                name: 'sim',
-                test: /src[\\/](machines[\\/](?!(kernel[\\/])?troubleshooter)|components[\\/](sim[\\/]|models[\\/]|embedSnippet\.))/,
+                // Each model (its machines/<id>/ and components/models/<id>/ folders) in a chunk of its
+                // own, so a page loads only its model's. A model's panels (any `panels/` folder) are
+                // left out: each is its own chunk, loaded when opened.
+                name: (id) => MODEL_FOLDER.exec(id)?.[1] ?? null,
+                test: (id) => MODEL_FOLDER.test(id) && !/[\\/]panels[\\/]/.test(id),
                 priority: 0,
+              },
+              {
+                // The kernel and the players, captured first: a group takes its modules' dependencies
+                // too, and the kernel is every model's.
+                name: 'sim',
+                // (A panel's address, `chunk-url:`, goes with the code that names it: the players' own here.)
+                test: (id) =>
+                  /src[\\/](machines[\\/]kernel[\\/](?!troubleshooter)|components[\\/](sim[\\/](?!panels[\\/])|embedSnippet\.))/.test(
+                    id,
+                  ) ||
+                  (id.startsWith('\0chunk-url:') && /components[\\/]sim[\\/]/.test(id)),
+                priority: 1,
               },
             ],
           },

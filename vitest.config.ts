@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { chunkUrl } from './src/integrations/chunk-url.ts';
 
 export default defineConfig({
+  // Models' panels are imported by chunk address (`chunk-url:`); under Vitest that is the module's path.
+  plugins: [chunkUrl()],
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

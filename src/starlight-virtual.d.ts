@@ -15,3 +15,9 @@ declare module 'virtual:starlight/user-config' {
   const config: { isMultilingual: boolean };
   export default config;
 }
+
+/** The address of a module built as a chunk of its own (src/integrations/chunk-url.ts). */
+declare module 'chunk-url:*' {
+  const url: string;
+  export default url;
+}

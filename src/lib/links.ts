@@ -1,5 +1,10 @@
 import type { LinkState } from '../machines/kernel/link';
 import { codecOf, DEFAULT_MODEL } from '../machines/models';
+import { momentQuery } from './moment-links';
+
+// The islands' address helpers live in moment-links.ts, which imports no model (an island that
+// imported this file would carry every registered model); they are part of this module's API.
+export { embedMomentHref, momentQuery } from './moment-links';
 
 /**
  * Every address of an article, a passage in it and a moment of one of its simulations comes from
@@ -21,14 +26,6 @@ export function glossaryHref(term: string): string {
   return `/glossary/#${term}`;
 }
 
-/**
- * One simulation's moment on a page, alone (`?compare=2.nt-server…#compare`): its query parameter and
- * its anchor are its id. A shared link carries no other simulation's parameters.
- */
-export function momentQuery(simulationId: string, link: string): string {
-  return `?${simulationId}=${link}#${simulationId}`;
-}
-
 /** A simulation of an article opened at a moment of its model (the article's `model:`). */
 export function momentHref(
   kbId: string,
@@ -37,11 +34,6 @@ export function momentHref(
   model: string = DEFAULT_MODEL,
 ): string {
   return `${articleHref(kbId)}${momentQuery(simulationId, codecOf(model).encode(state))}`;
-}
-
-/** A simulation's embed page (`embedHref`) at a moment. */
-export function embedMomentHref(embed: string, simulationId: string, link: string): string {
-  return `${embed}?${simulationId}=${link}`;
 }
 
 export type SimulationMode = 'scenario' | 'compare' | 'free';

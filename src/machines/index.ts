@@ -6,6 +6,8 @@
  */
 export { SimulationInputError, validateUntil } from './kernel/errors';
 export { formatElapsed, speakElapsed } from './kernel/format';
+export { narrationFor, scenarioTape } from './kernel/scenario';
 export * from './nt-server';
+// Types only: scenarios.ts runs a scenario on whichever registered model it names, so it imports every
+// model; islands that import this module load only the NT server's (transcript and preset are there).
 export type { Scenario, ScenarioId, ScenarioStep, TranscriptRow } from './scenarios';
-export { narrationFor, preset, scenarioTape, transcript } from './scenarios';

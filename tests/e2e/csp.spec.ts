@@ -9,7 +9,7 @@ import {
   serveWithHeaderPolicy,
   cspViolations as violations,
 } from './headers';
-import { publishedPaths, waitForHydration } from './helpers';
+import { openPanel, publishedPaths, waitForHydration } from './helpers';
 
 const rules = readHeaderRules();
 /** The headers a host serves at `path` from `_headers` (every matching rule, as Cloudflare Pages applies them). */
@@ -60,6 +60,8 @@ test('every simulation works under the policy', async ({ page }) => {
   await page.locator('#compare').getByRole('slider', { name: 'Time' }).press('Home');
 
   await expect(page.locator('#scenario .kb-player__position')).toContainText('Step 2 of');
+  // A panel's code loads by its chunk's address when opened: under the policy too.
+  await openPanel(page.locator('#play'), 'Server Manager');
   await expect(page.locator('#play .kb-sm__table tbody tr')).toHaveCount(2);
   await expect(page.locator('#compare .kb-clock__value')).toHaveText('00:00:00');
   expect(await violations(page)).toEqual([]);

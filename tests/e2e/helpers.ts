@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Every page the build published, read from its sitemap, as paths. */
 export function publishedPaths(): string[] {
@@ -42,4 +42,18 @@ export async function axeViolations(page: Page) {
     help: v.help,
     targets: v.nodes.map((n) => n.target.join(' ')),
   }));
+}
+
+/**
+ * Opens a simulation's panel (a tab below the picture: Server Manager, Performance Monitor, net use,
+ * Event log) the way a keyboard user does, unless it is open, and waits until its code has loaded.
+ */
+export async function openPanel(root: Locator, name: string) {
+  const tab = root.getByRole('tab', { name, exact: true });
+  if ((await tab.getAttribute('aria-selected')) !== 'true') {
+    await tab.focus();
+    await tab.press('Enter');
+  }
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  await expect(root.getByRole('tabpanel', { name })).not.toHaveAttribute('aria-busy', 'true');
 }

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { encode, type TapeEntry } from '../../src/machines';
-import { waitForHydration, watchConsole } from './helpers';
+import { openPanel, waitForHydration, watchConsole } from './helpers';
 
 const ARTICLE = '/kb/q153066/';
 
@@ -182,6 +182,8 @@ test('a long tape: the change table lists its first 50 changes and says how many
   await slider.focus();
   await page.keyboard.press('End');
   // At the end, each event log shows its newest 50 entries under a line saying how many are not shown.
+  await openPanel(page.locator('#compare'), 'Event log');
+  await slider.focus();
   const log = page.locator('#compare .kb-log ol').first();
   await expect(log.locator('li')).toHaveCount(51);
   await expect(log.locator('li').first()).toHaveText(/^\d+ earlier entries are not shown\.$/);
@@ -292,6 +294,7 @@ test('acting after scrubbing back says how many later actions it replaced, and U
   await press(root.getByRole('button', { name: 'Undo: put back 2' }));
   await expect(root.locator('.kb-clock__notice')).toContainText('Undone');
   await expect(root.getByRole('button', { name: /^Undo/ })).toHaveCount(0);
+  await openPanel(root, 'Event log');
   await expect(root.getByRole('region', { name: 'Event log, NT 3.51 (side by side)' })).not.toContainText(
     'PUBLIC',
   );

@@ -1,13 +1,15 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { encode, type TapeEntry } from '../../src/machines';
-import { waitForHydration, watchConsole } from './helpers';
+import { openPanel, waitForHydration, watchConsole } from './helpers';
 
 /** Free play on Q153066: an empty NT 3.51 server. Keyboard only: focus, then Enter. */
 async function freePlay(page: Page, query = '') {
   await page.goto(`/kb/q153066/${query}#play`);
   await page.locator('#play astro-island').first().scrollIntoViewIfNeeded();
   await waitForHydration(page, '#play');
-  return page.locator('#play');
+  const root = page.locator('#play');
+  await openPanel(root, 'Server Manager');
+  return root;
 }
 
 async function press(control: Locator) {
@@ -31,9 +33,11 @@ test('Server Manager: Disconnect works on a row listed under an account, and is 
   await press(root.getByRole('button', { name: 'Disconnect WKS1 from PUBLIC' }));
   // NT's server ends sessions, not single connections: both rows go, and the workstation keeps its mapping.
   await expect(table(root).locator('tbody tr')).toHaveText(['No connections']);
+  await openPanel(root, 'net use');
   await expect(root.getByRole('list', { name: /net use at the workstations/ })).toContainText(
     'Disconnected \\\\NTSERVER\\PUBLIC (jsmith)',
   );
+  await openPanel(root, 'Server Manager');
 
   // A fresh session, then the client lets go of PUBLIC: the IPC$ stays, under the computer name.
   await press(root.getByRole('button', { name: 'Reset' }));
@@ -67,6 +71,7 @@ test('Control Panel Licensing raises the limit from now on and lets a refused us
   await licences.press('Enter');
   await connect(root);
   await expect(table(root)).toContainText('mlee');
+  await openPanel(root, 'Performance Monitor');
   await expect(root.getByRole('term').filter({ hasText: 'Sessions Forced Off' })).toBeVisible();
 });
 
@@ -81,6 +86,7 @@ test('IPC$ by name: connect to IPC$ and disconnect it ends the leftover session 
   await expect(table(root).locator('tbody tr', { hasText: 'IPC$' })).toContainText('jsmith');
   await press(root.getByRole('button', { name: 'Disconnect', exact: true }));
   await expect(table(root).locator('tbody tr')).toHaveText([/No connections/]);
+  await openPanel(root, 'Performance Monitor');
   const loggedOff = root.locator('.kb-sm__counters div', { hasText: 'Sessions Logged Off' });
   await expect(loggedOff.first()).toContainText('1');
 });
@@ -165,6 +171,7 @@ test('a registry edit waits for the Server service to restart; the restart ends 
   await press(root.getByRole('button', { name: /^Restart the Server service/ }));
   await expect(table(root).locator('tbody tr')).toHaveText(['No connections']);
   await expect(root.getByRole('textbox', { name: /Autodisconnect, minutes \(now 5\)/ })).toBeVisible();
+  await openPanel(root, 'net use');
   await expect(root.getByRole('list', { name: /net use at the workstations/ })).toContainText(
     'Disconnected \\\\NTSERVER\\PUBLIC (jsmith)',
   );

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import longLinks from '../unit/fixtures/links-v1-long.json' with { type: 'json' };
-import { axeViolations, gotoThemed, waitForHydration, watchConsole } from './helpers';
+import { axeViolations, gotoThemed, openPanel, waitForHydration, watchConsole } from './helpers';
 
 const ARTICLE = '/kb/q153066/';
 
@@ -37,6 +37,7 @@ test.describe('scenario player, keyboard only', () => {
       if (version === '4.0') await page.keyboard.press('ArrowRight');
       await expect(root.getByRole('radio', { name: `NT ${version}` })).toBeChecked();
       const next = root.getByRole('button', { name: 'Next' });
+      await openPanel(root, 'Server Manager');
       const table = connectionsTable(root, version);
       const licences = root.locator('.kb-licences__count');
 
@@ -169,6 +170,7 @@ test.describe('side by side', () => {
 
     await press(root.getByRole('button', { name: '+5 min' }));
     await expect(slider).toHaveAttribute('aria-valuetext', '5 minutes after the start');
+    await openPanel(root, 'Server Manager');
     const nt351 = await rowsOf(connectionsTable(root, '3.51'));
     const nt40 = await rowsOf(connectionsTable(root, '4.0'));
     expect(nt351.join('\n')).toMatch(/IPC\$/);
@@ -185,11 +187,13 @@ test.describe('side by side', () => {
     const root = page.locator('#compare');
     await press(root.getByRole('button', { name: '+5 min' }));
     await expect(page).toHaveURL(/\?compare=2\.nt-server\./);
+    await openPanel(root, 'Server Manager');
     const rows = await rowsOf(connectionsTable(root, '3.51'));
 
     await page.reload();
     await page.locator('#compare').scrollIntoViewIfNeeded();
     await waitForHydration(page, '#compare');
+    await openPanel(root, 'Server Manager');
 
     await expect(root.getByRole('slider', { name: 'Time' })).toHaveAttribute(
       'aria-valuetext',
@@ -203,6 +207,7 @@ test.describe('side by side', () => {
     const root = page.locator('#compare');
     const slider = root.getByRole('slider', { name: 'Time' });
     await press(root.getByRole('button', { name: '+5 min' }));
+    await openPanel(root, 'Server Manager');
     const before = await rowsOf(connectionsTable(root, '3.51'));
 
     await slider.focus();
@@ -222,6 +227,7 @@ test.describe('side by side', () => {
     const root = page.locator('#compare');
     await press(root.getByRole('button', { name: '+1 min' }));
     await press(root.getByRole('button', { name: '+5 min' }));
+    await openPanel(root, 'Server Manager');
     const rows = await rowsOf(connectionsTable(root, '3.51'));
     const time = await root.locator('.kb-clock__value').innerText();
 
@@ -233,6 +239,7 @@ test.describe('side by side', () => {
     await other.locator('#compare').scrollIntoViewIfNeeded();
     await waitForHydration(other, '#compare');
     const reopened = other.locator('#compare');
+    await openPanel(reopened, 'Server Manager');
 
     expect(url).toMatch(/\?compare=2\.nt-server\.[A-Za-z0-9._~-]+#compare$/);
     await expect(reopened.locator('.kb-clock__value')).toHaveText(time);
@@ -261,16 +268,26 @@ test.describe('side by side', () => {
     page,
     context,
   }) => {
+    // Two pages open a 1,700-action link and read two panels each (Server Manager, then the event log,
+    // loaded when opened): about 20 s on an idle 2-core machine, over Playwright's 30 s when it is busy.
+    test.setTimeout(60_000);
     const errors = watchConsole(page);
     const link = longLinks[0].link;
     /** What the island shows at the link's moment: clock, both tables, both logs, the timeline. */
-    const shown = async (root: Locator) => ({
-      clock: await root.locator('.kb-clock__value').innerText(),
-      nt351: await rowsOf(connectionsTable(root, '3.51')),
-      nt40: await rowsOf(connectionsTable(root, '4.0')),
-      logs: await root.locator('.kb-sim__live .kb-log').allInnerTexts(),
-      timeline: await root.locator('.kb-sim__live .kb-tl').innerHTML(),
-    });
+    const shown = async (root: Locator) => {
+      await openPanel(root, 'Server Manager');
+      const tables = {
+        clock: await root.locator('.kb-clock__value').innerText(),
+        nt351: await rowsOf(connectionsTable(root, '3.51')),
+        nt40: await rowsOf(connectionsTable(root, '4.0')),
+      };
+      await openPanel(root, 'Event log');
+      return {
+        ...tables,
+        logs: await root.locator('.kb-sim__live .kb-log').allInnerTexts(),
+        timeline: await root.locator('.kb-sim__live .kb-tl').innerHTML(),
+      };
+    };
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
     // What the page hears from its workers: a recording per server, or an error.
@@ -408,12 +425,14 @@ test.describe('scenarios as presets', () => {
 
     await press(root.getByRole('button', { name: '+5 min' }));
 
+    await openPanel(root, 'Event log');
     await expect(root.getByRole('region', { name: 'Event log, NT 3.51 (side by side)' })).toContainText(
       'error 71',
     );
     await expect(root.getByRole('region', { name: 'Event log, NT 4.0 (side by side)' })).not.toContainText(
       'error 71',
     );
+    await openPanel(root, 'Server Manager');
     expect((await rowsOf(connectionsTable(root, '4.0'))).join('\n')).toMatch(/WKS2\s+mlee/);
   });
 });
@@ -425,6 +444,7 @@ test.describe('free play', () => {
     await openArticle(page);
     const root = page.locator('#play');
     const field = root.getByRole('textbox', { name: /Autodisconnect, minutes/ });
+    await openPanel(root, 'Event log');
     const log = root.getByRole('region', { name: 'Event log, NT 3.51 (free play)' });
     const logBefore = await log.innerText();
 
@@ -466,10 +486,12 @@ test.describe('free play', () => {
     await root.getByRole('combobox', { name: 'Computer' }).selectOption('WKS2');
 
     await press(root.getByRole('button', { name: 'Connect', exact: true }));
+    await openPanel(root, 'Event log');
     await expect(root.getByRole('region', { name: /Event log/ })).toContainText('error 71');
     await root.getByRole('combobox', { name: 'User (CONNECT AS)' }).selectOption('Administrator');
     await press(root.getByRole('button', { name: 'Connect', exact: true }));
 
+    await openPanel(root, 'Server Manager');
     const rows = await rowsOf(connectionsTable(root, '3.51'));
     expect(rows.some((r) => /WKS2\s+Administrator/.test(r))).toBe(true);
     await expect(root.locator('.kb-licences__count')).toContainText('2 of 1');

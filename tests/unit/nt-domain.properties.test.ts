@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createTimeline, dcOf, PDC, simulate } from '../../src/machines/nt-domain';
+import { createTimeline, dcOf, PDC, SOURCE_KEYS, simulate } from '../../src/machines/nt-domain';
 import { domainConfigArb, domainTapeArb } from './nt-domain.arbitraries';
 
 /* Properties of the domain model over random tapes (fast-check; FC_RUNS, FC_SEED as for the server). */
@@ -92,12 +92,13 @@ describe('nt-domain properties', { timeout: 30_000 }, () => {
     );
   });
 
-  it('each log entry that names a DC and an account names known ones, and errors are 1326 or 1909', () => {
+  it('each attempt names the DC that validated it, errors are 1326 or 1909, and cites are source keys', () => {
     fc.assert(
       fc.property(domainConfigArb, domainTapeArb, untilArb, (config, tape, until) => {
         for (const e of simulate(config, tape, until).log) {
           if (e.error !== undefined) expect([1326, 1909]).toContain(e.error);
           if (e.via !== undefined) expect(e.dc).toBe(dcOf(e.computer ?? ''));
+          for (const key of e.cites ?? []) expect(SOURCE_KEYS).toContain(key);
         }
       }),
       opts,

@@ -74,7 +74,7 @@ describe('nt-domain readings', () => {
     [{ what: 'outcome' }, /needs a computer/],
     [{ what: 'outcome', computer: 'WKS9' }, /Unknown computer "WKS9"/],
     [{ what: 'bad-password-count', dc: 'BDC7', user: 'jsmith' }, /Unknown domain controller "BDC7"/],
-    [{ what: 'locked-out', user: 'nobody' }, /Unknown account "nobody"/],
+    [{ what: 'locked-out', user: 'nobody' }, /Unknown user account "nobody"/],
     [{ what: 'minutes-to-unlock', user: 'jsmith', dc: 'PDC1' }, /takes user, not "dc"/],
   ])('check(%j) explains what is wrong', (reading, message) => {
     expect(readings.check(reading)).toMatch(message);

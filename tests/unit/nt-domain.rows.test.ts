@@ -68,6 +68,12 @@ describe('row 3: the threshold locks the account', () => {
 
     expect(lastError(locking, 'WKS2')).toBe(1326);
     expect(locked(locking, 'mlee')).toBe(true);
+    // The attempt that locked is a refusal like the others, marked as the one that locked.
+    expect(locking.log.map((e) => [e.kind, e.error, e.locks ?? false])).toEqual([
+      ['refused', 1326, false],
+      ['refused', 1326, false],
+      ['refused', 1326, true],
+    ]);
     expect(lastError(after, 'WKS2')).toBe(1909);
     expect(count(after, 'PDC1', 'mlee')).toBe(3);
   });
@@ -242,7 +248,7 @@ describe('row 8: determinism and bad input', () => {
 
   it.each([
     [[{ at: 0, event: bad('WKS9', 'jsmith') }], /Tape entry 1 .*unknown computer "WKS9"/],
-    [[{ at: 0, event: bad('WKS1', 'nobody') }], /Tape entry 1 .*unknown account "nobody"/],
+    [[{ at: 0, event: bad('WKS1', 'nobody') }], /Tape entry 1 .*unknown user account "nobody"/],
     [[{ at: 0, event: sync('BDC7') }], /Tape entry 1 .*unknown domain controller "BDC7"/],
     [
       [

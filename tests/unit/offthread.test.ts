@@ -3,6 +3,7 @@ import {
   OFF_THREAD_ENTRIES,
   OFF_THREAD_TIMEOUT_MS,
   replayOffThread,
+  serveReplays,
   timelinesOf,
 } from '../../src/components/sim/offthread';
 import {
@@ -31,6 +32,9 @@ function tapeOf(n: number): TapeEntry[] {
     },
   }));
 }
+
+/** The address a model's ui gives for its replays (the stand-in Worker ignores it). */
+const WORKER_URL = 'https://livekb.test/_astro/nt-server.js';
 
 /** Stands in for Worker: replays as the worker does, then answers (or fails) on a later task. */
 function fakeWorker(how: 'answers' | 'fails' | 'cannot start' | 'silent' | 'garbage') {
@@ -79,14 +83,47 @@ function fakeWorker(how: 'answers' | 'fails' | 'cannot start' | 'silent' | 'garb
 
 const replayed = (config: ServerConfig, tape: TapeEntry[], until: number) =>
   new Promise<boolean>((resolve) => {
-    if (!replayOffThread(ntServer, config, tape, VERSIONS, until, () => resolve(true))) resolve(false);
+    if (!replayOffThread(ntServer, WORKER_URL, config, tape, VERSIONS, until, () => resolve(true)))
+      resolve(false);
   });
 
 afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+describe('the worker side: a model ui module run as a worker serves its own model', () => {
+  it('answers a request for its model with one recording per variant, and refuses another model', () => {
+    const posted: unknown[] = [];
+    const scope: { onmessage?: (e: { data: unknown }) => void } = {};
+    vi.stubGlobal('WorkerGlobalScope', class {});
+    vi.stubGlobal('self', scope);
+    vi.stubGlobal('postMessage', (data: unknown) => posted.push(data));
+    serveReplays(ntServer);
+    const request = { config: { version: '3.51' }, tape: tapeOf(20), variants: VERSIONS, until: 40 * 60_000 };
+    scope.onmessage?.({ data: { ...request, model: 'nt-server' } });
+    expect(posted).toHaveLength(1);
+    expect((posted[0] as { until: number }[]).map((r) => r.until)).toEqual(VERSIONS.map(() => 40 * 60_000));
+    expect(() => scope.onmessage?.({ data: { ...request, model: 'nt-domain' } })).toThrow('unknown model');
+  });
+
+  it('does nothing in the page', () => {
+    const scope: { onmessage?: unknown } = {};
+    vi.stubGlobal('self', scope);
+    serveReplays(ntServer);
+    expect(scope.onmessage).toBeUndefined();
+  });
+});
+
 describe('replaying a long tape off the main thread', () => {
+  it('leaves the replay to the page when the model gives no worker address', () => {
+    const started = fakeWorker('answers');
+    const tape = tapeOf(300);
+    expect(
+      replayOffThread(ntServer, undefined, { version: '3.51' }, tape, VERSIONS, 320 * 60_000, () => {}),
+    ).toBe(false);
+    expect(started).toEqual([]);
+  });
+
   it('leaves a short tape to the page: no worker starts', async () => {
     const started = fakeWorker('answers');
     expect(await replayed({ version: '3.51' }, tapeOf(OFF_THREAD_ENTRIES - 1), 60_000)).toBe(false);
@@ -148,7 +185,7 @@ describe('a worker that does not answer, or answers with something else, leaves 
       const config: ServerConfig = { version: '3.51' };
       const tape = tapeOf(300);
       const done = vi.fn();
-      expect(replayOffThread(ntServer, config, tape, VERSIONS, 320 * 60_000, done)).toBe(true);
+      expect(replayOffThread(ntServer, WORKER_URL, config, tape, VERSIONS, 320 * 60_000, done)).toBe(true);
       await vi.advanceTimersByTimeAsync(OFF_THREAD_TIMEOUT_MS - 1);
       expect(done).not.toHaveBeenCalled();
       await vi.advanceTimersByTimeAsync(1);

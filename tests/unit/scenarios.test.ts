@@ -9,8 +9,8 @@ import {
   scenarioTape,
   type simulate,
   speakElapsed,
-  transcript,
 } from '../../src/machines';
+import { transcript } from '../../src/machines/scenarios';
 import { article } from './content';
 import { connect, disconnect, MIN, open, SEC, tape } from './helpers';
 

@@ -12,7 +12,6 @@ import {
 import { loadFlow, resultFiles } from '../../src/integrations/troubleshooter-check';
 import { anchorHref, articleHref, momentHref, simulationsIn } from '../../src/lib/links';
 import { assembleFlow } from '../../src/lib/troubleshooter';
-
 import { type ServerView, simulate } from '../../src/machines';
 import type { AnyModel } from '../../src/machines/kernel';
 import { simulateModel } from '../../src/machines/kernel/timeline';

@@ -21,6 +21,17 @@ export interface TranscriptView<View> {
   describe(event: { type: string }): string;
   /** One `<td>` per heading: the view after a step. `id` is unique on the page. */
   Cells: ComponentType<{ view: View; id: string; variant: string; columns: readonly string[] }>;
+  /** Words for the page around the simulation (Simulation.astro). */
+  page: {
+    /** What one simulated system is called: "server", "domain". */
+    system: string;
+    /** Side by side, live: what to do and watch, starting with the scenario of this title. */
+    compareIntro(title: string): string;
+    /** Free play, live: what the reader starts from and can try. */
+    freeIntro(title: string): string;
+    /** Anything the model adds below the island at build time (help, a statechart), by the island's id. */
+    Extra?: ComponentType<{ id: string; mode: 'scenario' | 'compare' | 'free' }>;
+  };
   /** The whole run on one axis, per variant, where the model draws one. */
   Timeline?: ComponentType<{
     config: Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { formatElapsed } from '../../machines';
+import { formatElapsed } from '../../machines/kernel/format';
 import { MINUTE, SPEEDS } from '../../machines/kernel/player';
 
 export interface ClockProps {
@@ -10,10 +10,13 @@ export interface ClockProps {
   onPause: () => void;
   onSpeed: (speed: number) => void;
   onJump: (ms: number) => void;
-  onNextAutodisconnect: () => void;
+  /** Jumps to the next thing the model says will happen. */
+  onNext: () => void;
+  /** That button's words, the model's (e.g. "To the next autodisconnect"). */
+  nextLabel: string;
 }
 
-/** The clock's time and its buttons. Seeking is the timeline's (models/nt-server/Timeline.tsx): one slider per island. */
+/** The clock's time and its buttons. Seeking is the model's timeline's (e.g. models/nt-server/Timeline.tsx): one slider per island. */
 export function Clock(props: ClockProps) {
   const { at, playing, speed, notice } = props;
   return (
@@ -48,8 +51,8 @@ export function Clock(props: ClockProps) {
         <button type="button" class="kb-button" onClick={() => props.onJump(5 * MINUTE)}>
           +5 min
         </button>
-        <button type="button" class="kb-button" onClick={props.onNextAutodisconnect}>
-          To the next autodisconnect
+        <button type="button" class="kb-button" onClick={props.onNext}>
+          {props.nextLabel}
         </button>
       </div>
       {/* Always in the page, so screen readers announce the text when it arrives. */}

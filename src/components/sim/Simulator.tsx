@@ -1,118 +1,86 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { embedMomentHref, momentQuery } from '../../lib/links';
-import {
-  diffViews,
-  type NtVersion,
-  type ServerConfig,
-  type ServerView,
-  type TapeEntry,
-  world,
-} from '../../machines';
-import { ntServer, ntServerPlayer } from '../../machines/nt-server';
-import { decode, linkFits, linkOrNull, ruleChangeNote } from '../../machines/nt-server/link';
-import { Controls } from '../models/nt-server/Controls';
-import { NetworkPicture } from '../models/nt-server/NetworkPicture';
-import { ServerManager } from '../models/nt-server/ServerManager';
-import { markChart } from '../models/nt-server/StateChart';
-import { timelineSeries } from '../models/nt-server/series';
-import { Timeline } from '../models/nt-server/Timeline';
-import { VersionPicker } from '../models/nt-server/VersionPicker';
-import { sessionState } from '../models/nt-server/view';
+import { embedMomentHref, momentQuery } from '../../lib/moment-links';
+import { formatElapsed } from '../../machines/kernel/format';
+import type { AnyModel, ConfigOf, EventOf, ViewOf } from '../../machines/kernel/model';
+import type { TapeEntry } from '../../machines/kernel/registry';
 import { Clock } from './Clock';
 import type { Sources } from './cite';
-import { EventLog } from './EventLog';
+import type { LoggedView, ModelUi } from './modelUi';
+import { Panels } from './Panels';
 import { ShareBar } from './ShareBar';
+import { Evidence, Happened, happened } from './Stage';
 import { usePlayer } from './usePlayer';
+import { VariantPicker } from './VariantPicker';
 
-export interface SimulatorProps {
+export interface SimulatorProps<M extends AnyModel> {
+  /** The model's part of the players (its folder's `ui`). */
+  ui: ModelUi<M>;
   /** Names the island: its query parameter and its element id. */
   id: string;
-  /** `compare`: NT 3.51 and NT 4.0 side by side on one tape; `single`: one server, version chosen by the reader. */
+  /** `compare`: two variants side by side on one tape; `single`: one, chosen by the reader. */
   mode: 'compare' | 'single';
-  /** The two versions side by side (compare mode); default NT 3.51 and NT 4.0. */
-  versions?: NtVersion[];
+  /** The two variants side by side (compare mode); default the model's pair. */
+  variants?: string[];
   /** What is loaded at the start and on Reset (a scenario's tape, from the page); none starts empty. */
-  start?: { config: ServerConfig; tape: TapeEntry[] };
+  start?: { config: ConfigOf<M>; tape: TapeEntry<EventOf<M>>[] };
   /** Scenarios the reader can load in one step, as data from the page. */
-  presets?: { id: string; title: string; config: ServerConfig; tape: TapeEntry[] }[];
+  presets?: { id: string; title: string; config: ConfigOf<M>; tape: TapeEntry<EventOf<M>>[] }[];
+  /** The figures the article's point turns on, pinned beside the picture (keys of `ui.evidence`). */
+  evidence?: string[];
   /** This simulation's embed page (`embedHref(kbId, id)`, from the page), for the Embed action. */
   embed?: string;
   /** The KB article behind each source key the log cites (from the page). */
   sources?: Sources;
 }
 
-const COMPARED: readonly NtVersion[] = ['3.51', '4.0'];
-const VERSIONS: readonly NtVersion[] = ['3.5', '3.51', '4.0'];
 const SCOPES = { compare: 'side by side', single: 'free play' } as const;
 
-export default function Simulator(props: SimulatorProps) {
-  const { id, mode } = props;
-  /** The servers shown: both side by side, the reader's choice in free play. */
-  const versionsOf = (c: ServerConfig) => (mode === 'compare' ? (props.versions ?? COMPARED) : [c.version]);
-  const {
-    snapshot,
-    send,
-    config,
-    tape,
-    at,
-    timelines,
-    views,
-    end,
-    record,
-    momentLink,
-    linkNotice,
-    refusal,
-    actions,
-  } = usePlayer({
+/** Side by side and free play, for any model: the picture at the centre, the clock, panels as tabs. */
+export default function Simulator<M extends AnyModel>(props: SimulatorProps<M>) {
+  const { ui, id, mode } = props;
+  const field = ui.model.variants.field as keyof ConfigOf<M> & string;
+  /** The variants shown: both side by side, the reader's choice in free play. */
+  const variantsOf = (c: ConfigOf<M>): readonly string[] =>
+    mode === 'compare'
+      ? (props.variants ?? ui.model.variants.compared)
+      : [String((c as Record<string, unknown>)[field] ?? ui.model.variants.values[0])];
+  const player = usePlayer({
     id,
-    model: ntServer,
-    player: ntServerPlayer,
-    codec: { decode, linkFits, linkOrNull },
-    variantsOf: versionsOf,
-    start: props.start ?? { config: { version: '3.51' }, tape: [] },
+    model: ui.model,
+    player: ui.player,
+    codec: ui.codec,
+    workerUrl: ui.workerUrl,
+    variantsOf,
+    start: props.start ?? { config: ui.emptyConfig, tape: [] },
     sources: props.sources,
-    linkNote: ruleChangeNote,
+    linkNote: ui.linkNote,
   });
+  const { snapshot, send, config, tape, at, timelines, end, record, momentLink, linkNotice, refusal } =
+    player;
+  const views = player.views as readonly ViewOf<M>[];
   const { speed, notice } = snapshot.context;
   const playing = snapshot.matches('playing');
   const [preset, setPreset] = useState(props.presets?.[0]?.id ?? '');
-  const versions = versionsOf(config) as NtVersion[];
-  // The timeline changes with the tape, not the clock: sampled once per tape, drawn every frame. It is
-  // sampled from the same timelines as the views, before them, so a new tape is replayed once, not twice.
-  const series = useMemo(() => timelineSeries(config, tape, end, versions, timelines), [timelines, end]);
-  const current = views[0] as ServerView;
-  // What the server(s) answered at this very moment, beside the buttons as well as in the log.
+  const variants = variantsOf(config);
+  const labels = variants.map(ui.variantLabel);
+  const logged = views as unknown as readonly LoggedView[];
+  // What the system(s) answered at this very moment, beside the buttons as well as in the log.
   const result = tape.some((e) => e.at === at)
-    ? views.flatMap((view, i) =>
+    ? logged.flatMap((view, i) =>
         view.log
           .filter((e) => e.at === at)
-          .map((e) => ({ ...e, text: mode === 'compare' ? `NT ${versions[i]}: ${e.text}` : e.text })),
+          .map((e) => ({ ...e, text: mode === 'compare' ? `${labels[i]}: ${e.text}` : e.text })),
       )
     : [];
-  // The timeline hands out the same log array while the log does not change: then so are these vnodes,
-  // and Preact skips them instead of comparing every entry shown on every frame.
-  const logs = useMemo(
-    () =>
-      views.map((view, i) => (
-        <EventLog
-          key={versions[i]}
-          entries={view.log}
-          label={`Event log, NT ${versions[i]}`}
-          scope={SCOPES[mode]}
-        />
-      )),
-    views.map((view) => view.log),
-  );
-  const seek = (t: number) => send({ type: 'clock.seek', at: t });
-  // The session statechart under the island (rendered at build time) marks where each session is.
-  const markers = views.flatMap((view, i) =>
-    world.computers.map((c) => ({
-      label: mode === 'compare' ? `${c.name} (${versions[i]})` : c.name,
-      state: sessionState(view, c.name),
-    })),
-  );
-  const marked = markers.map((m) => m.label + m.state).join();
-  useEffect(() => markChart(id, markers), [id, marked]);
+  const caption = useMemo(() => happened(logged, labels), [logged.map((v) => v.log), at]);
+  // The statechart under the island (rendered at build time) marks where each session is.
+  useEffect(() => ui.markChart?.(id, views, variants, mode === 'compare'), [id, views]);
+  // A landing from a link (troubleshooter, quiz, shared moment) replaces the page's intro, which
+  // describes the default scenario.
+  useEffect(() => {
+    const section = document.getElementById(id);
+    if (section) section.toggleAttribute('data-landed', player.landed);
+  }, [id, player.landed]);
 
   return (
     <div class="kb-sim__live" data-mode={mode}>
@@ -121,49 +89,67 @@ export default function Simulator(props: SimulatorProps) {
           {linkNotice}
         </p>
       )}
+      {player.landed && (
+        <p class="kb-landing" role="status">
+          This is the moment you described: {labels.join(' and ')} at {formatElapsed(at)}
+          {tape.length ? `, after ${tape.length} action${tape.length === 1 ? '' : 's'}` : ''}. Play on, or
+          Reset to start over.
+        </p>
+      )}
       {mode === 'single' && (
-        <VersionPicker
+        <VariantPicker
           name={`${id}-version`}
           legend="Windows NT version"
-          versions={VERSIONS}
-          value={config.version}
-          onChange={(v) => send({ type: 'config.set', config: { ...config, version: v } })}
+          variants={ui.model.variants.values}
+          label={ui.variantLabel}
+          value={variants[0] ?? ''}
+          onChange={(v) => send({ type: 'config.set', config: { ...config, [field]: v } })}
         />
       )}
+      <div class={props.evidence ? 'kb-stage kb-stage--side' : 'kb-stage'}>
+        <div class={mode === 'compare' ? 'kb-sim__pictures kb-sim__pictures--two' : 'kb-sim__pictures'}>
+          {views.map((view, i) => (
+            <div key={variants[i]} class="kb-stage__variant">
+              {mode === 'compare' && <p class="kb-stage__heading">{ui.systemLabel(variants[i] ?? '')}</p>}
+              <ui.Picture id={`${id}-pic-${i}`} view={view} variant={variants[i] ?? ''} />
+            </div>
+          ))}
+        </div>
+        <div class="kb-stage__side">
+          <Happened text={caption} />
+          {props.evidence && <Evidence ui={ui} views={views} labels={labels} keys={props.evidence} />}
+        </div>
+      </div>
       <Clock
         at={at}
         playing={playing}
         speed={speed}
         notice={notice}
+        nextLabel={ui.nextLabel}
         onPlay={() => send({ type: 'clock.play' })}
         onPause={() => send({ type: 'clock.pause' })}
         onSpeed={(s) => send({ type: 'clock.speed', speed: s })}
         onJump={(ms) => send({ type: 'clock.jump', ms })}
-        onNextAutodisconnect={() => send({ type: 'clock.next' })}
+        onNext={() => send({ type: 'clock.next' })}
       />
-      <div class={mode === 'compare' ? 'kb-sim__pictures kb-sim__pictures--two' : 'kb-sim__pictures'}>
-        {views.map((view, i) => (
-          <NetworkPicture
-            key={versions[i]}
-            id={`${id}-pic-${i}`}
-            view={view}
-            version={versions[i] as NtVersion}
-            autodisconnectMinutes={view.autodisconnectMinutes}
-            computers={world.computers}
-          />
-        ))}
-      </div>
-      <Timeline series={series} end={end} at={at} onSeek={seek} />
-      <Controls
+      <ui.Timeline
+        config={config}
+        tape={tape}
+        end={end}
+        at={at}
+        variants={variants}
+        timelines={timelines}
+        onSeek={(t) => send({ type: 'clock.seek', at: t })}
+      />
+      <ui.Controls
         id={id}
-        autodisconnect={current.autodisconnectMinutes}
+        view={views[0] as ViewOf<M>}
+        config={config}
         revision={snapshot.context.revision}
-        licenseLimit={current.licenses.limit}
-        onRecord={record}
-        onLicenseLimit={(limit) => send({ type: 'config.set', config: { ...config, licenseLimit: limit } })}
-        licensing={current.licenses.service === 'absent' ? undefined : current.licenses.logging}
-        licensingScope={mode === 'compare' ? 'on both servers' : undefined}
+        record={record}
+        setConfig={(c) => send({ type: 'config.set', config: c })}
         result={refusal ? [{ text: refusal }] : result}
+        scope={mode === 'compare' ? 'on both servers' : undefined}
       />
       {snapshot.context.replaced && (
         <p class="kb-sim__undo">
@@ -172,24 +158,16 @@ export default function Simulator(props: SimulatorProps) {
           </button>
         </p>
       )}
-      <div class={mode === 'compare' ? 'kb-sim__servers kb-sim__servers--two' : 'kb-sim__servers'}>
-        {views.map((view, i) => {
-          const version = versions[i] as NtVersion;
-          const other = mode === 'compare' ? views[1 - i] : undefined;
-          const otherVersion = versions[1 - i];
-          return (
-            <div key={version} class="kb-server">
-              <ServerManager
-                view={view}
-                version={version}
-                differences={other ? { ...diffViews(view, other), against: `NT ${otherVersion}` } : undefined}
-                onDisconnect={(computer, share) => record({ type: 'admin.disconnect', computer, share })}
-              />
-            </div>
-          );
-        })}
-      </div>
-      <div class={mode === 'compare' ? 'kb-sim__logs kb-sim__logs--two' : 'kb-sim__logs'}>{logs}</div>
+      <Panels
+        panels={ui.panels}
+        label={`Panels, ${SCOPES[mode]}`}
+        id={id}
+        views={views}
+        variants={variants}
+        labels={labels}
+        scope={SCOPES[mode]}
+        record={record}
+      />
       <div class="kb-sim__bar">
         {props.presets && props.presets.length > 0 && (
           <form
@@ -198,9 +176,9 @@ export default function Simulator(props: SimulatorProps) {
               e.preventDefault();
               const chosen = props.presets?.find((p) => p.id === preset);
               if (!chosen) return;
-              // Free play keeps the version the reader chose; side by side always shows both.
-              const loaded =
-                mode === 'compare' ? chosen.config : { ...chosen.config, version: config.version };
+              // Free play keeps the variant the reader chose; side by side always shows both.
+              const loaded = mode === 'compare' ? chosen.config : { ...chosen.config, [field]: variants[0] };
+              player.setLanded(false);
               send({ type: 'player.load', input: { config: loaded, tape: chosen.tape, at: 0 } });
             }}
           >
@@ -239,9 +217,16 @@ export default function Simulator(props: SimulatorProps) {
               : undefined
           }
           embedWhat="this moment"
-          moment={actions}
+          moment={player.actions}
         >
-          <button type="button" class="kb-button" onClick={() => send({ type: 'player.reset' })}>
+          <button
+            type="button"
+            class="kb-button"
+            onClick={() => {
+              player.setLanded(false);
+              send({ type: 'player.reset' });
+            }}
+          >
             Reset
           </button>
         </ShareBar>

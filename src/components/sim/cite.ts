@@ -1,4 +1,4 @@
-import type { LogEntry } from '../../machines';
+import type { LogEntry } from '../../machines/kernel/log';
 
 /** The KB article behind each source key the kernel cites (src/content/sources.yaml, from the page). */
 export type Sources = Readonly<Record<string, string>>;

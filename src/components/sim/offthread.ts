@@ -1,15 +1,14 @@
 import type { AnyModel } from '../../machines/kernel/model';
 import type { TapeEntry } from '../../machines/kernel/registry';
 import { createTimeline, type Recording, type Timeline } from '../../machines/kernel/timeline';
-import { MODELS } from '../../machines/models';
 
 /*
  * Opening a long link replays its whole tape once per variant shown: thousands of machine steps, most
  * of them before the JIT has warmed up. That replay runs in a worker instead, which hands back each
  * timeline's checkpoints (Timeline.record); the page's timelines start from them and replay only the
- * few entries between a checkpoint and the moment shown. The worker is this very chunk loaded a
- * second time (new Worker(import.meta.url)): the same kernel and models, from the browser's cache.
- * Works for any model: the request names the model, registered in src/machines/models.ts.
+ * few entries between a checkpoint and the moment shown. The worker is the model's own chunk loaded a
+ * second time (its ui module's address, `ui.workerUrl`, which calls serveReplays): the same kernel and
+ * model, from the browser's cache, and no other model's code on the page.
  */
 
 /** Tapes shorter than this replay in the page: starting a worker would cost more than it saves. */
@@ -44,19 +43,20 @@ interface Request {
   until: number;
 }
 
-/** The models the worker can replay: every registered one (the worker is this chunk, loaded again). */
-const models = new Map<string, AnyModel>(Object.entries(MODELS));
-
 const configFor = (model: AnyModel, config: object, variant: string) => ({
   ...config,
   [model.variants.field]: variant,
 });
 
-if ((globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope) {
-  // A throw here (an unknown model included) reaches the page as the worker's error event.
+/**
+ * Makes the module that calls it (a model's ui module, at load) a replay worker for `model` when it
+ * runs as one; in the page it does nothing.
+ */
+export function serveReplays(model: AnyModel): void {
+  if (!(globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope) return;
+  // A throw here (another model's request included) reaches the page as the worker's error event.
   self.onmessage = ({ data: { model: id, config, tape, variants, until } }: MessageEvent<Request>) => {
-    const model = models.get(id);
-    if (!model) throw new Error('unknown model');
+    if (id !== model.id) throw new Error('unknown model');
     postMessage(variants.map((v) => createTimeline(model, configFor(model, config, v), tape).record(until)));
   };
 }
@@ -74,15 +74,17 @@ const recorded = new WeakMap<
  */
 export function replayOffThread(
   model: AnyModel,
+  /** The address of a module that serves `model`'s replays (serveReplays); none: replay in the page. */
+  workerUrl: string | undefined,
   config: object,
   tape: TapeEntry<unknown>[],
   variants: readonly string[],
   until: number,
   done: () => void,
 ): boolean {
-  if (tape.length < OFF_THREAD_ENTRIES || models.get(model.id) !== model) return false;
+  if (tape.length < OFF_THREAD_ENTRIES || !workerUrl) return false;
   try {
-    const worker = new Worker(import.meta.url, { type: 'module' });
+    const worker = new Worker(workerUrl, { type: 'module' });
     let ended = false;
     const end = (event: Event | null) => {
       if (ended) return;

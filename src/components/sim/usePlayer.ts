@@ -39,8 +39,15 @@ export interface PlayerOptions<M extends AnyModel> {
   start: { config: ConfigOf<M>; tape: TapeEntry<EventOf<M>>[] };
   /** The KB article behind each source key the log cites. */
   sources?: Sources;
+  /** Where a long link's replay can run off the page's thread (the model ui's `workerUrl`). */
+  workerUrl?: string;
   /** A sentence to show once a link's moment is loaded (a rule it shows changed since it was shared). */
   linkNote?: (link: string, tape: TapeEntry<EventOf<M>>[]) => string | null;
+  /**
+   * The island's own place in the address bar instead of the moment's link (the scenario player keeps
+   * its step there): the value to write, and how to read one (false: unreadable, say so).
+   */
+  address?: { value: string | null | undefined; read: (raw: string | null, initial: boolean) => boolean };
 }
 
 export function usePlayer<M extends AnyModel>(options: PlayerOptions<M>) {
@@ -54,6 +61,8 @@ export function usePlayer<M extends AnyModel>(options: PlayerOptions<M>) {
   const playing = snapshot.matches('playing');
   const [linkNotice, setLinkNotice] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
+  // Whether the reader landed here from a link (a shared moment, the troubleshooter, a quiz).
+  const [landed, setLanded] = useState(false);
   // The link being opened: a long one loads once the worker has replayed it, unless another came since.
   const opening = useRef(0);
   // A sentence to show once a link's moment is loaded.
@@ -63,34 +72,38 @@ export function usePlayer<M extends AnyModel>(options: PlayerOptions<M>) {
   const momentLink = () => codec.linkOrNull({ config, tape, at });
   // A shared moment, kept in this island's query parameter (see address.ts); one too long for a link
   // leaves the address as it is.
-  useAddressParam(
-    id,
-    useMemo(() => (playing ? undefined : (momentLink() ?? undefined)), [config, tape, at, playing]),
-    (raw, initial) => {
-      const ticket = ++opening.current;
-      if (raw === null) {
-        if (!initial) send({ type: 'player.reset' });
-        return true;
-      }
-      const result = codec.decode(raw);
-      if (result.ok) {
-        const { config, tape, at } = result.value;
-        const load = () => {
-          if (opening.current !== ticket) return;
-          loadedNote.current = options.linkNote?.(raw, tape) ?? null;
-          send({ type: 'player.load', input: { config, tape, at } });
-        };
-        const end = player.timelineEnd({ config, tape, reach: at });
-        if (!replayOffThread(model, config, tape, variantsOf(config), end, load)) load();
-        return true;
-      }
-      send({ type: 'player.reset' });
-      setLinkNotice(
-        `${LINK_PROBLEMS[result.error.code] ?? ''}This link could not be read, so the default scenario is shown.`,
-      );
-      return false;
-    },
+  const linkValue = useMemo(
+    () => (options.address || playing ? undefined : (momentLink() ?? undefined)),
+    [config, tape, at, playing],
   );
+  useAddressParam(id, options.address ? options.address.value : linkValue, (raw, initial) => {
+    if (options.address) return options.address.read(raw, initial);
+    const ticket = ++opening.current;
+    if (raw === null) {
+      setLanded(false);
+      if (!initial) send({ type: 'player.reset' });
+      return true;
+    }
+    const result = codec.decode(raw);
+    if (result.ok) {
+      const { config, tape, at } = result.value;
+      const load = () => {
+        if (opening.current !== ticket) return;
+        setLanded(true);
+        loadedNote.current = options.linkNote?.(raw, tape) ?? null;
+        send({ type: 'player.load', input: { config, tape, at } });
+      };
+      const end = player.timelineEnd({ config, tape, reach: at });
+      if (!replayOffThread(model, options.workerUrl, config, tape, variantsOf(config), end, load)) load();
+      return true;
+    }
+    send({ type: 'player.reset' });
+    setLanded(false);
+    setLinkNotice(
+      `${LINK_PROBLEMS[result.error.code] ?? ''}This link could not be read, so the default scenario is shown.`,
+    );
+    return false;
+  });
 
   // Messages about the last action make way once the reader does something else (playback's own
   // ticks are not the reader doing something).
@@ -159,6 +172,9 @@ export function usePlayer<M extends AnyModel>(options: PlayerOptions<M>) {
     linkNotice,
     refusal,
     setRefusal,
+    /** Whether the moment shown was opened from a link; `setLanded(false)` once the reader starts over. */
+    landed,
+    setLanded,
     /** Counts the reader's actions (not playback's ticks): a view can tell one happened. */
     actions,
   };

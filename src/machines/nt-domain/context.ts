@@ -176,7 +176,15 @@ export function append(
   at: number,
   kind: LogKind,
   text: string,
-  about: { computer?: string; user?: string; dc?: string; via?: Via; error?: number; auto?: boolean } = {},
+  about: {
+    computer?: string;
+    user?: string;
+    dc?: string;
+    via?: Via;
+    error?: number;
+    auto?: boolean;
+    locks?: boolean;
+  } = {},
   cites?: readonly SourceKey[],
 ): LogNode<LogEntry> {
   const entry: LogEntry = { at, text, kind };
@@ -185,6 +193,7 @@ export function append(
   if (about.user !== undefined) entry.user = about.user;
   if (about.dc !== undefined) entry.dc = about.dc;
   if (about.via !== undefined) entry.via = about.via;
+  if (about.locks) entry.locks = true;
   if (about.auto) entry.auto = true;
   if (cites?.length) entry.cites = cites;
   return { entry, prev: log };

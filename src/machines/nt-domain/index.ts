@@ -1,5 +1,8 @@
 // The NT domain model: its contract (DESIGN.md "Model `nt-domain`") and what islands use.
 
+import type { LinkResult, LinkState } from '../kernel/link';
+import type { DomainConfig, DomainEvent } from './world';
+
 export { SimulationInputError } from '../kernel/errors';
 export type { LinkError, LinkFit, LinkResult, LinkState } from '../kernel/link';
 export type { NormalConfig, PolicyValues } from './config';
@@ -68,3 +71,8 @@ export {
   VIAS,
   world,
 } from './world';
+
+/** A moment of the domain, as a link holds it. */
+export type DomainLinkState = LinkState<DomainConfig, DomainEvent>;
+/** What decode gives for a domain link. */
+export type DomainLinkResult = LinkResult<DomainConfig, DomainEvent>;

@@ -45,7 +45,8 @@ export const domainMachine = setup({
     startRetrier: assign(retrier.startRetrier),
     noteNoRetrier: assign(retrier.noteNoRetrier),
     stopRetrier: assign(retrier.stopRetrier),
-    scheduleNextTry: assign(retrier.scheduleNextTry),
+    tryLocked: assign(retrier.tryLocked),
+    tryBad: assign(retrier.tryBad),
   },
 }).createMachine({
   id: 'domain',
@@ -70,10 +71,7 @@ export const domainMachine = setup({
       { guard: 'relockPending', actions: 'logOnThenRelock' },
       { actions: 'logOn' },
     ],
-    'retrier.tick': [
-      { guard: 'lockedOut', actions: ['refuseLocked', 'scheduleNextTry'] },
-      { actions: ['countBad', 'scheduleNextTry'] },
-    ],
+    'retrier.tick': [{ guard: 'lockedOut', actions: 'tryLocked' }, { actions: 'tryBad' }],
     'retrier.start': { actions: 'startRetrier' },
     'retrier.stop': [{ guard: 'noRetrier', actions: 'noteNoRetrier' }, { actions: 'stopRetrier' }],
     'admin.unlock': [{ guard: 'notLockedAtPdc', actions: 'noteNotLocked' }, { actions: 'unlock' }],

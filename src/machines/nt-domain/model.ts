@@ -14,7 +14,7 @@ import {
 import { DEFAULT_CONFIG, type NormalConfig, normalizeConfig } from './config';
 import type { DomainContext } from './context';
 import { domainMachine } from './machine';
-import { type DomainEvent, registry } from './registry';
+import { type DomainEvent, MINUTES_MAX, registry, SYNC_MAX, THRESHOLD_MAX } from './registry';
 import { nextTimer } from './timers';
 import { toView } from './view';
 import {
@@ -36,6 +36,12 @@ export const ntDomain: Model<DomainConfig, NormalConfig, DomainEvent, DomainCont
   variants: { field: 'version', values: DOMAIN_VERSIONS, compared: ['3.51', '4.0'] },
   registry,
   rules: { sourced: SOURCE_KEYS, choices: MODELLING_CHOICES },
+  ranges: {
+    lockoutThreshold: [0, THRESHOLD_MAX],
+    resetCountMinutes: [1, MINUTES_MAX],
+    lockoutDurationMinutes: [-1, MINUTES_MAX],
+    syncMinutes: [1, SYNC_MAX],
+  },
   normalize: normalizeConfig,
   machine: domainMachine,
   nextTimer,

@@ -24,7 +24,8 @@ export interface DomainMoment {
 const MINUTE = 60_000;
 export const LOCKED = 'Locked out';
 export const NOT_LOCKED = 'Not locked out';
-export const UNTIL_UNLOCKED = 'Never: only an administrator can unlock it';
+/** A lockout of Forever: no number of minutes ends it (as the server's readings say 'Never'). */
+export const UNTIL_UNLOCKED = 'Never';
 
 const FIELDS: Record<DomainReading['what'], { required: string[]; optional: string[] }> = {
   'bad-password-count': { required: ['dc', 'user'], optional: [] },
@@ -38,7 +39,7 @@ const KNOWN: Record<string, readonly string[]> = {
   user: world.accounts,
   computer: world.computers.map((c) => c.name),
 };
-const NOUN: Record<string, string> = { dc: 'domain controller', user: 'account', computer: 'computer' };
+const NOUN: Record<string, string> = { dc: 'domain controller', user: 'user account', computer: 'computer' };
 
 /** null when `r` is a reading this model answers; else what is wrong with it. */
 function check(r: Record<string, unknown>): string | null {

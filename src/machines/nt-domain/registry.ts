@@ -44,7 +44,7 @@ export function syncProblem(v: unknown): string | null {
 }
 
 const computer: NameField = { kind: 'name', noun: 'computer', values: world.computers.map((c) => c.name) };
-const user: NameField = { kind: 'name', noun: 'account', values: world.accounts };
+const user: NameField = { kind: 'name', noun: 'user account', values: world.accounts };
 const dc: NameField = { kind: 'name', noun: 'domain controller', values: world.dcs.map((d) => d.name) };
 const password = { kind: 'name', noun: 'password', values: PASSWORDS } as const satisfies NameField;
 const via = { kind: 'name', noun: 'way of logging on', values: VIAS } as const satisfies NameField;

@@ -95,6 +95,7 @@ export const SOURCE_KEYS = [
   'unlock-at-pdc', // NT 4.0: unlocking zeroes the PDC's count at once; a BDC keeps its figure until sync
   'good-logon-resets-pdc', // NT 4.0: a good logon at a BDC zeroes the PDC's count, not the BDC's
   'reset-count', // "Reset count after": no bad attempt for that long and the count returns to 0
+  'lockout-duration', // the account logs on again after the lockout duration; Forever waits for an administrator
   'policy-order', // the lockout duration may not be shorter than the reset count time
   'bdc-sends-lockout', // NT 3.51: each BDC counts on its own and sends the lockout to the PDC at the threshold
   'pulse', // BDCs take the PDC's changes at Netlogon's pulse, five minutes by default
@@ -153,9 +154,8 @@ export const MODELLING_CHOICES = [
 export type ModellingChoice = (typeof MODELLING_CHOICES)[number];
 
 export type LogKind =
-  | 'logon' // a logon let in
-  | 'refused' // a logon refused (1326, 1909)
-  | 'lockout' // an account locked out
+  | 'logon' // a logon let in (its `locks` says when it locked the account out again, NT 3.51)
+  | 'refused' // a logon refused (1326, 1909; its `locks` says when it locked the account out)
   | 'unlock' // an administrator unlocked an account, or a lockout ended
   | 'reset' // a reset window ended and a count returned to 0
   | 'sync' // a BDC took the PDC's changes
@@ -167,6 +167,8 @@ export interface LogEntry extends KernelLogEntry<LogKind, SourceKey> {
   user?: string;
   dc?: string;
   via?: Via;
+  /** Set on the attempt that locked the account out. */
+  locks?: true;
   /** Set when the domain did this on its own (a timer: a reset window, a lockout's end, a pulse, a retrier's try). */
   auto?: true;
 }

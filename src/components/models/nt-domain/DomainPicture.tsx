@@ -1,5 +1,5 @@
 import './picture.css';
-import { formatElapsed } from '../../../machines';
+import { formatElapsed } from '../../../machines/kernel/format';
 import { durationText, type PictureDomainView, REFUSALS, recentAttempt } from './view';
 
 export interface DomainPictureProps {

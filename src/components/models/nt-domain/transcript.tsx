@@ -14,6 +14,13 @@ function happened(view: PictureDomainView): string[] {
 
 /** How an account-lockout scenario reads on paper: each domain controller's counts, and what happened. */
 export const transcript: TranscriptView<PictureDomainView> = {
+  page: {
+    system: 'domain',
+    compareIntro: (title) =>
+      `Both domains receive the same logon attempts at the same moments, starting with “${title}”. Press Play, or jump to the next change, and watch each domain controller's bad-password count and the lock. Figures that differ between the two are marked.`,
+    freeIntro: (title) =>
+      `A domain of your own: PDC1 and BDC1, with WKS1 (jsmith, checked by BDC1) and WKS2 (mlee, checked by PDC1). Mistype passwords at the console, with net use or through a UNC path, leave a program retrying an old password, unlock, synchronize, change the Account Policy. “Load it” starts from “${title}”.`,
+  },
   variantName: (v) => `NT ${v}`,
   caption: (title) => `${title}: the bad-password counts at each domain controller after each step`,
   headers: ['domain controllers', 'what the user sees'],

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { registry, type SimEvent, validateAutodisconnect, world } from '../../../machines';
 import { type IntField, intProblem } from '../../../machines/kernel/registry';
+import { registry, type SimEvent, validateAutodisconnect, world } from '../../../machines/nt-server';
 
 const REGISTRY_MINUTES = registry.specs['registry.autodisconnect'].fields.minutes as IntField;
 

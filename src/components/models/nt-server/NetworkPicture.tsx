@@ -15,6 +15,17 @@ export interface NetworkPictureProps {
 
 const ROW = 84;
 const TOP = 10;
+/**
+ * How long, in simulated time, a refused attempt stays drawn after it happened: the reader sees it at
+ * its moment and a minute after. A choice of the picture's, not of the server's.
+ */
+export const REFUSAL_SHOWN_MS = 60_000;
+/** What each refusal means, in a few words for the picture; the log carries NT's own text. */
+const MEANING: Record<number, string> = {
+  71: 'no licence free', // Q149522
+  1219: 'other credentials', // Q98724, refused by the client
+  5: 'access denied',
+};
 
 /**
  * The network at one moment: workstations, the server, one line per connection (IPC$ dashed), what
@@ -46,15 +57,28 @@ export function NetworkPicture({
     const dropped = (view.clients?.find((c) => c.computer === name)?.uses ?? []).filter(
       (u) => u.status === 'Disconnected',
     );
-    const status = !first
-      ? linger
-        ? `no session; NetBIOS kept ${short(linger.until - view.now)} more`
-        : 'no session'
-      : opens
-        ? `${opens} open file${opens > 1 ? 's' : ''}: not idle`
-        : minutes < 0
-          ? `idle ${short(idle)}, never dropped`
-          : `idle ${short(idle)} of ${short(minutes * 60_000)}`;
+    // The newest refusal this workstation met in the last minute, drawn where it happened.
+    const refused = view.log.findLast(
+      (e) =>
+        e.computer === name &&
+        e.error !== undefined &&
+        e.at <= view.now &&
+        view.now - e.at <= REFUSAL_SHOWN_MS,
+    );
+    const refusal =
+      refused && `refused: error ${refused.error} (${MEANING[refused.error ?? 0] ?? 'see the log'})`;
+    const ry = lines.length ? mid - 7 * lines.length - 11 : mid;
+    const status = refusal
+      ? refusal
+      : !first
+        ? linger
+          ? `no session; NetBIOS kept ${short(linger.until - view.now)} more`
+          : 'no session'
+        : opens
+          ? `${opens} open file${opens > 1 ? 's' : ''}: not idle`
+          : minutes < 0
+            ? `idle ${short(idle)}, never dropped`
+            : `idle ${short(idle)} of ${short(minutes * 60_000)}`;
     const as = first && `as ${first.shownUser}${first.account === null ? ': no account' : ''}`;
     said.push(
       `${name} (${loggedOn} logged on): ${first ? `${lines.map((c) => c.share).join(' and ')}, listed ${as}; ${status}` : status}.`,
@@ -111,6 +135,14 @@ export function NetworkPicture({
             <line x1="98" y1={mid} x2="208" y2={mid} />
             <text x="153" y={mid}>
               NetBIOS
+            </text>
+          </g>
+        )}
+        {refused && (
+          <g class="kb-pic__refused" data-error={refused.error}>
+            <line x1="98" y1={ry} x2="208" y2={ry} />
+            <text x="153" y={ry}>
+              ✕ error {refused.error}
             </text>
           </g>
         )}
@@ -171,7 +203,13 @@ export function NetworkPicture({
             ? 'no licence count'
             : service === 'running'
               ? `licences ${inUse} of ${limit}`
-              : 'not counted (stopped)'}
+              : [
+                  // Two lines: on one, "not counted (stopped)" ran past the server's box.
+                  'not counted',
+                  <tspan key="why" x="216" dy="12">
+                    (stopped)
+                  </tspan>,
+                ]}
         </text>
         {rows}
       </svg>

@@ -23,6 +23,16 @@ export function markChart(id: string, markers: readonly Marker[]): void {
     const now = g.querySelector('.kb-chart__now');
     if (now) now.textContent = here.length ? `now: ${here.join(', ')}` : '';
   }
+  // The same in words, for screen readers: the chart's text alternative says where each session is.
+  const said = chart.querySelector('.kb-chart__said');
+  if (said) said.textContent = nowSentence(markers);
+}
+
+const stateName = (state: string) => chart.states.find((s) => s.id === state)?.label ?? state;
+
+/** "Now: WKS1: No session; WKS2: Holding shares (account)." or, before any island marks it, nothing. */
+function nowSentence(markers: readonly Marker[]): string {
+  return markers.length ? `Now: ${markers.map((m) => `${m.label}: ${stateName(m.state)}`).join('; ')}.` : '';
 }
 
 /**
@@ -31,7 +41,7 @@ export function markChart(id: string, markers: readonly Marker[]): void {
  */
 export function StateChart({ id, markers = [] }: StateChartProps) {
   const { w, h } = chart.box;
-  const name = (state: string) => chart.states.find((s) => s.id === state)?.label ?? state;
+  const name = stateName;
   return (
     <figure class="kb-chart not-content" id={`${id}-chart`}>
       <svg
@@ -84,7 +94,10 @@ export function StateChart({ id, markers = [] }: StateChartProps) {
         })}
       </svg>
       <figcaption id={`${id}-sc-d`} class="kb-chart__legend">
-        <strong>A session’s life, as the simulation models it (session.ts)</strong>
+        <strong>
+          A workstation’s session, as the simulation models it: each numbered arrow is what moves it on, and
+          the highlighted box is where each session is now.
+        </strong>
         <ol>
           {chart.edges.map((e) => (
             <li key={e.n}>
@@ -92,7 +105,9 @@ export function StateChart({ id, markers = [] }: StateChartProps) {
             </li>
           ))}
         </ol>
-        <p class="sr-only">Now: {markers.map((m) => `${m.label}: ${name(m.state)}`).join('; ')}.</p>
+        <p class="sr-only kb-chart__said" aria-live="polite">
+          {nowSentence(markers)}
+        </p>
       </figcaption>
     </figure>
   );

@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { formatElapsed, speakElapsed } from '../../../machines';
+import { formatElapsed, speakElapsed } from '../../../machines/kernel/format';
 import type { Series, SeriesPoint } from './series';
 
 export interface TimelineProps {

@@ -1,5 +1,10 @@
-import { createTimeline, type ServerConfig, type ServerView, type TapeEntry } from '../../../machines';
 import type { Timeline } from '../../../machines/kernel/timeline';
+import {
+  createTimeline,
+  type ServerConfig,
+  type ServerView,
+  type TapeEntry,
+} from '../../../machines/nt-server';
 import type { PictureView } from './view';
 
 export interface SeriesPoint {

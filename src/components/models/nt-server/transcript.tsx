@@ -9,6 +9,7 @@ import {
 } from '../../../machines';
 import type { TranscriptView } from '../transcript';
 import { NetworkPicture } from './NetworkPicture';
+import { StateChart } from './StateChart';
 import { timelineSeries } from './series';
 import { Timeline } from './Timeline';
 
@@ -22,7 +23,29 @@ const licences = (view: ServerView) =>
     ? `${view.licenses.inUse} of ${view.licenses.limit} in use`
     : `not counted (License Logging stopped)`;
 
+function Extra({ id, mode }: { id: string; mode: 'scenario' | 'compare' | 'free' }) {
+  return (
+    <>
+      {mode !== 'scenario' && (
+        <p id={`${id}-autodisconnect-help`} class="kb-live-only kb-sim__help">
+          Autodisconnect takes -1 to 65535 minutes, as <code>net config server /autodisconnect</code> does: -1
+          is never; 65535 minutes is about 45 days.
+        </p>
+      )}
+      <StateChart id={id} />
+    </>
+  );
+}
+
 export const transcript: TranscriptView<ServerView> = {
+  page: {
+    system: 'server',
+    compareIntro: (title) =>
+      `Both servers receive the same actions at the same moments, starting with “${title}”. Press Play, or jump to the next autodisconnect, and watch the IPC$ line and the licence count. Rows and figures that differ between the versions are marked.`,
+    freeIntro: (title) =>
+      `An empty NTSERVER with two workstations: WKS1, where jsmith is logged on, and WKS2, where mlee is. Connect as anyone, open and close files, change autodisconnect, stop the License Logging service, lower the licence limit until someone is refused. “Load it” starts from “${title}”.`,
+    Extra,
+  },
   variantName: (v) => `NT ${v}`,
   caption: (title, columns) =>
     `${title}: what Server Manager${columns.length ? ', Performance Monitor' : ''} and the licence count show after each step`,

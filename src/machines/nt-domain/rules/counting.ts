@@ -82,11 +82,12 @@ export const countBad = ({ context, event }: Args): Patch => {
       cites.push('bdc-sends-lockout');
     } else if (context.version === '4.0') cites.push('pdc-decides');
     text += TEXT.lockedAt(lockedNow.at, lockedNow.until);
+    cites.push('lockout-duration');
   } else if (threshold === 0) text += TEXT.noLockout;
   if (attempt.retrier) cites.push('retrier');
   return {
     dcs,
-    ...answered({ ...context, dcs }, attempt, text, 1326, lockedNow ? 'lockout' : 'refused', cites),
+    ...answered({ ...context, dcs }, attempt, text, 1326, lockedNow !== null, cites),
   };
 };
 
@@ -110,7 +111,7 @@ export const logOn = ({ context, event }: Args): Patch => {
       cites.push('good-logon-resets-pdc');
     } else text += TEXT.dcResets(zeroAt);
   }
-  return { dcs, ...answered({ ...context, dcs }, attempt, text, undefined, 'logon', cites) };
+  return { dcs, ...answered({ ...context, dcs }, attempt, text, undefined, false, cites) };
 };
 
 /** Timer: a DC's reset window ends with no bad attempt in it; the count returns to 0 (reset-count, reset-shown). */

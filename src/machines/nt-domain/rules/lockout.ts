@@ -12,6 +12,7 @@ import {
   withRecord,
 } from '../context';
 import { TEXT } from '../wording';
+import { roleOf } from '../world';
 
 /*
  * Lockout (locked-out-error, pdc-decides, bdc-sends-lockout): an account whose deciding copy is locked
@@ -27,24 +28,27 @@ export const lockedOut = ({ context, event }: Args): boolean => {
   return lockedFor(context, attempt.dc, attempt.user);
 };
 
-/** The outcome and the log entry of an attempt; `text` already says what happened. */
+/**
+ * The outcome and the log entry of an attempt; `text` already says what happened. Let in or refused
+ * (1326, 1909) is the entry's kind; `locks` marks the attempt that locked the account out.
+ */
 export function answered(
   context: DomainContext,
   attempt: Attempt,
   text: string,
-  error: number | undefined,
-  kind: 'logon' | 'refused' | 'lockout',
+  error: 1326 | 1909 | undefined,
+  locks: boolean,
   cites: Parameters<typeof append>[5],
 ): Patch {
   return {
     outcomes: {
       ...context.outcomes,
-      [attempt.computer]: error === undefined ? 'Logged on' : `Refused with error ${error as 1326 | 1909}`,
+      [attempt.computer]: error === undefined ? 'Logged on' : `Refused with error ${error}`,
     },
     log: append(
       context.log,
       attempt.at,
-      kind,
+      error === undefined ? 'logon' : 'refused',
       text,
       {
         computer: attempt.computer,
@@ -53,6 +57,7 @@ export function answered(
         via: attempt.via,
         error,
         auto: attempt.retrier,
+        locks,
       },
       cites,
     ),
@@ -67,8 +72,12 @@ export const refuseLocked = ({ context, event }: Args): Patch => {
     attempt,
     TEXT.refusedLocked(who, attempt.dc),
     1909,
-    'refused',
-    context.version === '4.0' ? ['locked-out-error', 'pdc-decides'] : ['locked-out-error', 'manual-sync'],
+    false,
+    context.version === '4.0'
+      ? ['locked-out-error', 'pdc-decides']
+      : roleOf(attempt.dc) === 'BDC'
+        ? ['locked-out-error', 'manual-sync']
+        : ['locked-out-error'],
   );
 };
 
@@ -99,6 +108,7 @@ export const endLockout = ({ context, event }: Args): Patch => {
       'unlock',
       TEXT.lockoutEnded(event.dc, event.user, Math.round((lock.until - lock.since) / 60_000)),
       { user: event.user, dc: event.dc, auto: true },
+      ['lockout-duration'],
     ),
   };
 };

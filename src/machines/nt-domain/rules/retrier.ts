@@ -1,13 +1,15 @@
 import { assertEvent } from 'xstate';
 import { type Args, append, type Patch, SECOND } from '../context';
 import { TEXT } from '../wording';
+import { countBad } from './counting';
+import { refuseLocked } from './lockout';
 
 /*
  * A program holding an old password (retrier): it tries a `net use` connection as its user, fails,
  * and tries again every everySeconds until stopped, so the account locks out with nobody typing
  * anything. Modelling choice (retrier-timing): the first try comes when it starts; a second program
  * started on the same computer replaces the first. Each try is an attempt like any other
- * (rules/counting.ts, rules/lockout.ts): machine.ts sends it the same way.
+ * (rules/counting.ts, rules/lockout.ts): tryLocked and tryBad run those same rules.
  */
 
 export const startRetrier = ({ context, event }: Args): Patch => {
@@ -67,3 +69,9 @@ export const scheduleNextTry = ({ context, event }: Args): Patch => {
     },
   };
 };
+
+/** Timer: a try refused as locked out, and the next one scheduled (one step: a retrier runs for hours). */
+export const tryLocked = (args: Args): Patch => ({ ...refuseLocked(args), ...scheduleNextTry(args) });
+
+/** Timer: a try counted as a bad password, and the next one scheduled. */
+export const tryBad = (args: Args): Patch => ({ ...countBad(args), ...scheduleNextTry(args) });

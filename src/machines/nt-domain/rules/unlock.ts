@@ -47,7 +47,7 @@ function differences(context: DomainContext, bdc: string, user: string): string[
     );
   // NT 3.51: the unlock travels with its defect, the count left unwritten (unlock-not-written).
   if (mine.relock !== theirs.relock)
-    out.push(theirs.relock ? 'unlocked, its bad password count left unwritten' : 'count written');
+    out.push(theirs.relock ? 'count still not written back after the unlock' : 'count written back');
   return out;
 }
 
@@ -107,7 +107,7 @@ export const logOnThenRelock = ({ context, event }: Args): Patch => {
   const text = TEXT.loggedOn(who, attempt.dc) + TEXT.relocked(where, lock.until);
   return {
     dcs,
-    ...answered({ ...context, dcs }, attempt, text, undefined, 'lockout', ['unlock-not-written']),
+    ...answered({ ...context, dcs }, attempt, text, undefined, true, ['unlock-not-written']),
   };
 };
 

@@ -1,10 +1,5 @@
-import {
-  COUNTER_NAMES,
-  type Counters,
-  formatElapsed,
-  type NtVersion,
-  type ServerView,
-} from '../../../machines';
+import { formatElapsed } from '../../../../machines/kernel/format';
+import type { NtVersion, ServerView } from '../../../../machines/nt-server';
 
 export interface ServerManagerProps {
   view: ServerView;
@@ -112,22 +107,6 @@ export function ServerManager({ view, version, differences, onDisconnect }: Serv
           {licencesDiffer && <span class="kb-tag kb-tag--diff">differs from {differences?.against}</span>}
         </p>
       </div>
-      <dl class="kb-sm__counters" aria-label={`Performance Monitor, Server, NT ${version}`}>
-        {(Object.keys(COUNTER_NAMES) as (keyof Counters)[]).map((k) => (
-          <div key={k}>
-            <dt>{COUNTER_NAMES[k]}</dt>
-            <dd>{view.counters[k]}</dd>
-          </div>
-        ))}
-      </dl>
-      <ul class="kb-sm__uses" aria-label={`net use at the workstations, NT ${version}`}>
-        {view.clients.map((c) => (
-          <li key={c.computer}>
-            {c.computer}&gt; net use:{' '}
-            {c.uses.map((u) => `${u.status} \\\\NTSERVER\\${u.share} (${u.account})`).join(', ') || 'none'}
-          </li>
-        ))}
-      </ul>
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { formatElapsed, type LogEntry } from '../../machines';
+import { formatElapsed } from '../../../machines/kernel/format';
+import type { LogEntry } from '../../../machines/nt-server';
 
 interface EventLogProps {
   entries: LogEntry[];
