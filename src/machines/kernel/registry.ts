@@ -168,15 +168,16 @@ export function defineRegistry<Event extends { type: string }>(
       if (!row) return undefined;
       const [type, ...values] = row;
       const spec = specs[type];
-      const event: Record<string, unknown> = { type };
+      // Built from the spec of its own type: its fields, by name, decoded from the link.
+      const fields: Record<string, unknown> = { type };
       nameFields(spec).forEach((name, i) => {
-        if (values[i] !== undefined) event[name] = values[i];
+        if (values[i] !== undefined) fields[name] = values[i];
       });
       intFields(spec).forEach(([name, field], i) => {
         const n = stored[i];
-        if (field.optional ? n : true) event[name] = (n ?? 0) - field.linkOffset - (field.optional ? 1 : 0);
+        if (field.optional ? n : true) fields[name] = (n ?? 0) - field.linkOffset - (field.optional ? 1 : 0);
       });
-      return event as Event;
+      return fields as Event;
     },
     validateEntry,
     validateTape(tape) {

@@ -18,7 +18,7 @@ import { roleOf } from '../world';
  * Lockout (locked-out-error, pdc-decides, bdc-sends-lockout): an account whose deciding copy is locked
  * out is refused with error 1909 even with the right password. Modelling choice (locked-not-counted):
  * the refusal comes before the password is checked, so it adds to no count and restarts no reset
- * window. A lockout ends when its duration has run (each DC's copy at the end it was given), or
+ * window; a lockout ends when its duration has run (each DC's copy at the end it was given), or
  * when an administrator unlocks (rules/unlock.ts); Forever (-1) has no end.
  */
 
