@@ -312,8 +312,8 @@ test.describe('side by side', () => {
     await openArticle(page, `?compare=${link}`, '#compare');
     const root = page.locator('#compare');
     await expect(root.locator('.kb-clock__value')).toHaveText('70:38:55');
-    // One worker, the simulations' own script loaded a second time, and it sent both servers' replays.
-    expect(workers).toEqual([expect.stringMatching(/\/_astro\/sim\.[\w-]+\.js$/)]);
+    // One worker, the NT server model's own chunk loaded a second time, and it sent both servers' replays.
+    expect(workers).toEqual([expect.stringMatching(/\/_astro\/nt-server\.[\w-]+\.js$/)]);
     expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([
       '2 recordings',
     ]);
